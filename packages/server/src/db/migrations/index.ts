@@ -1,0 +1,19 @@
+import type { Migration } from 'kysely';
+import * as createCourt from './20261124_2100_create_court.js';
+import * as createDepartment from './20261124_2101_create_department.js';
+import * as createAccountAndRole from './20261124_2102_create_account_and_role.js';
+import * as createSession from './20261124_2103_create_session.js';
+import * as createDictionaryItem from './20261124_2104_create_dictionary_item.js';
+import * as createLoginLog from './20261124_2105_create_login_log.js';
+import * as createAuditLog from './20261124_2106_create_audit_log.js';
+
+/** Listed statically so a bundled or tsx-run server finds them without scanning the disk. */
+export const migrations: Record<string, Migration> = {
+  '20261124_2100_create_court': createCourt,
+  '20261124_2101_create_department': createDepartment,
+  '20261124_2102_create_account_and_role': createAccountAndRole,
+  '20261124_2103_create_session': createSession,
+  '20261124_2104_create_dictionary_item': createDictionaryItem,
+  '20261124_2105_create_login_log': createLoginLog,
+  '20261124_2106_create_audit_log': createAuditLog,
+};

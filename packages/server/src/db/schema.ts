@@ -1,0 +1,148 @@
+
+
+/**
+ * Table types in camelCase (CamelCasePlugin maps them to snake_case columns).
+ * Flags are integers 0/1 and instants ISO-8601 UTC text, so SQLite and PostgreSQL agree.
+ * Every tenant table carries courtId and every unique key includes it (Citus-ready);
+ * `court` itself is the tenant directory, a reference table in a sharded deployment.
+ */
+export interface CourtTable {
+  id: string;
+  parentId: string | null;
+  code: string;
+  name: string;
+  level: 'high' | 'intermediate' | 'basic';
+  sort: number;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface DepartmentTable {
+  id: string;
+  courtId: string;
+  parentId: string | null;
+  code: string;
+  name: string;
+  sort: number;
+  enabled: number;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface AccountTable {
+  id: string;
+  courtId: string;
+  departmentId: string | null;
+  username: string;
+  displayName: string;
+  phone: string | null;
+  passwordHash: string;
+  status: 'active' | 'disabled';
+  mustChangePassword: number;
+  failedAttempts: number;
+  lockedUntil: string | null;
+  passwordChangedAt: string | null;
+  lastLoginAt: string | null;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface RoleTable {
+  id: string;
+  courtId: string;
+  code: string;
+  name: string;
+  scope: string;
+  /** JSON array of permission codes. */
+  permissions: string;
+  builtin: number;
+  remark: string;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface AccountRoleTable {
+  courtId: string;
+  accountId: string;
+  roleId: string;
+}
+
+export interface SessionTable {
+  /** SHA-256 of the cookie token, so a leaked table cannot be replayed. */
+  id: string;
+  courtId: string;
+  accountId: string;
+  csrfToken: string;
+  createdAt: string;
+  lastSeenAt: string;
+  expiresAt: string;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export interface DictionaryItemTable {
+  id: string;
+  courtId: string;
+  type: string;
+  code: string;
+  label: string;
+  sort: number;
+  enabled: number;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface LoginLogTable {
+  id: string;
+  courtId: string;
+  accountId: string | null;
+  username: string;
+  success: number;
+  reason: string;
+  ip: string | null;
+  userAgent: string | null;
+  at: string;
+}
+
+export interface AuditLogTable {
+  id: string;
+  courtId: string;
+  seq: number;
+  at: string;
+  actorId: string | null;
+  actorName: string;
+  action: string;
+  targetType: string | null;
+  targetId: string | null;
+  ip: string | null;
+  summary: string;
+  prevHash: string;
+  hash: string;
+}
+
+/** The last link of each court's audit chain; updating it serialises appends per court. */
+export interface AuditHeadTable {
+  courtId: string;
+  seq: number;
+  hash: string;
+}
+
+export interface DB {
+  court: CourtTable;
+  department: DepartmentTable;
+  account: AccountTable;
+  role: RoleTable;
+  accountRole: AccountRoleTable;
+  session: SessionTable;
+  dictionaryItem: DictionaryItemTable;
+  loginLog: LoginLogTable;
+  auditLog: AuditLogTable;
+  auditHead: AuditHeadTable;
+}
+
