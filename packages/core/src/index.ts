@@ -3,6 +3,7 @@ export * from './permissions/catalog.js';
 export * from './permissions/data-scope.js';
 export * from './permissions/builtin-roles.js';
 export * from './permissions/abilities.js';
+export * from './permissions/grant.js';
 export * from './auth/password-policy.js';
 export * from './audit/audit-chain.js';
 export * from './contracts/common.js';

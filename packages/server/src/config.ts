@@ -18,7 +18,7 @@ const EnvSchema = z.object({
     .describe('会话 Cookie 是否带 Secure：auto 表示请求经 HTTPS（含反向代理 X-Forwarded-Proto）时带上'),
   TRUST_PROXY: z.enum(['true', 'false']).default('false').describe('位于反向代理之后时设为 true，以读取真实客户端 IP'),
   WEB_DIST: z.string().optional().describe('前端构建目录，默认 packages/web/dist'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('日志级别'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn').describe('日志级别；info 记录每个请求'),
 });
 
 export type DatabaseConfig = { dialect: 'sqlite'; file: string } | { dialect: 'postgres'; url: string };

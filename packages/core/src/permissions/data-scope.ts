@@ -68,3 +68,25 @@ export function resolveScope(
       return { courtIds: own, ownerId: subject.accountId };
   }
 }
+
+/** Who owns a record, as far as data scopes care. */
+export interface ScopedRecord {
+  courtId: string;
+  departmentId?: string | null;
+  ownerId?: string | null;
+}
+
+/** The same test `scopeCondition` applies in SQL, for a single record already loaded. */
+export function isInScope(scope: ResolvedScope, record: ScopedRecord): boolean {
+  if (!scope.courtIds.has(record.courtId)) return false;
+  if (scope.departmentIds && record.departmentId !== undefined) {
+    if (!record.departmentId || !scope.departmentIds.has(record.departmentId)) return false;
+  }
+  if (scope.ownerId && record.ownerId !== undefined && record.ownerId !== scope.ownerId) return false;
+  return true;
+}
+
+/** True when `scope` reaches no further than `limit` (an admin may not hand out a wider scope than its own). */
+export function isScopeWithin(scope: DataScope, limit: DataScope): boolean {
+  return DATA_SCOPES.indexOf(scope) >= DATA_SCOPES.indexOf(limit);
+}

@@ -53,8 +53,8 @@ export async function openDatabase(config: DatabaseConfig, options: DatabaseOpti
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }
 
-/** Runs pending migrations; throws with the failing migration's name. */
-export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
+/** Runs pending migrations; throws with the failing migration's name. Takes any schema, hence Kysely<any>. */
+export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {

@@ -1,0 +1,17 @@
+import type { Command } from 'commander';
+import { seedDemo } from '@courtrisk/server';
+import { printDemoAccounts, withServices } from '../platform.js';
+
+export function registerSeedDemoCommand(program: Command) {
+  program
+    .command('seed-demo')
+    .description('在空数据库中生成演示法院、部门与账号')
+    .action(async () => {
+      await withServices(async (services) => {
+        if ((await services.store.repos.courts.countAll()) > 0) {
+          throw new Error('数据库中已有法院数据，演示数据只能生成在空数据库中');
+        }
+        printDemoAccounts(await seedDemo(services));
+      });
+    });
+}

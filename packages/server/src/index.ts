@@ -1,0 +1,11 @@
+export { buildApp, APP_VERSION } from './app.js';
+export { loadConfig, configDocs, type Config } from './config.js';
+export { openDatabase, migrateToLatest, type Database } from './db/database.js';
+export { createServices, type Services } from './services/index.js';
+export { seedDemo, type DemoAccount } from './services/demo-seed.js';
+export { verifyAuditChains } from './services/log.service.js';
+export { createAccountRecord } from './services/account.service.js';
+export { CLI_ACTOR } from './services/actor.js';
+export { createPlatform, startServer, type RunningServer, type StartOptions } from './server.js';
+export { systemClock, type Clock } from './clock.js';
+export { AppError } from './errors.js';

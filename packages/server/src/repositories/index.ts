@@ -1,0 +1,25 @@
+import type { Db, Dialect } from '../db/database.js';
+import { sm3Hex } from '../crypto.js';
+import { createAccountRepository } from './account.repository.js';
+import { createAuditRepository } from './audit.repository.js';
+import { createCourtRepository } from './court.repository.js';
+import { createDepartmentRepository } from './department.repository.js';
+import { createDictionaryRepository } from './dictionary.repository.js';
+import { createLoginLogRepository } from './login-log.repository.js';
+import { createRoleRepository } from './role.repository.js';
+import { createSessionRepository } from './session.repository.js';
+
+/** Every repository bound to one connection or transaction. */
+export function createRepositories(db: Db, dialect: Dialect) {
+  return {
+    courts: createCourtRepository(db),
+    departments: createDepartmentRepository(db),
+    accounts: createAccountRepository(db, dialect),
+    roles: createRoleRepository(db),
+    sessions: createSessionRepository(db),
+    dictionaries: createDictionaryRepository(db),
+    loginLogs: createLoginLogRepository(db),
+    audit: createAuditRepository(db, sm3Hex),
+  };
+}
+export type Repositories = ReturnType<typeof createRepositories>;

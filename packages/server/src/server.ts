@@ -1,0 +1,61 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.js';
+import { systemClock, type Clock } from './clock.js';
+import { loadConfig, type Config } from './config.js';
+import { migrateToLatest, openDatabase, type Database } from './db/database.js';
+import { seedDemo, type DemoAccount } from './services/demo-seed.js';
+import { createServices, type Services } from './services/index.js';
+
+export interface StartOptions {
+  /** Environment variables to parse instead of process.env (tests pass their own). */
+  env?: Record<string, string | undefined>;
+  config?: Config;
+  /** Seed the demo courts and accounts when the database has no account yet. */
+  demo?: boolean;
+  clock?: Clock;
+  /** PostgreSQL schema to use (tests isolate each suite in its own). */
+  pgSchema?: string;
+  /** Test-only knob: cheaper argon2 so suites with many logins stay fast. */
+  fastPasswordHashing?: boolean;
+}
+
+export interface RunningServer {
+  app: FastifyInstance;
+  url: string;
+  config: Config;
+  database: Database;
+  services: Services;
+  /** Demo accounts created by this start, with their one-time passwords; empty otherwise. */
+  demoAccounts: DemoAccount[];
+  close(): Promise<void>;
+}
+
+/** Opens the database, migrates, optionally seeds the demo, and builds the app (not listening). */
+export async function createPlatform(options: StartOptions = {}) {
+  const config = options.config ?? loadConfig(options.env ?? process.env);
+  if (options.fastPasswordHashing) config.argon2 = { memoryCost: 1024, timeCost: 1 };
+  const database = await openDatabase(config.db, { pgSchema: options.pgSchema });
+  await migrateToLatest(database.db);
+  const services = createServices(config, database, options.clock ?? systemClock);
+  const isEmpty = (await services.store.repos.accounts.countAll()) === 0;
+  const demoAccounts = options.demo && isEmpty ? await seedDemo(services) : [];
+  const app = await buildApp(config, services, database);
+  return { app, config, database, services, demoAccounts, isEmpty: isEmpty && demoAccounts.length === 0 };
+}
+
+/** Starts the platform and listens; `PORT=0` picks a free port (tests). */
+export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
+  const platform = await createPlatform(options);
+  const { app, config, database } = platform;
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  return {
+    ...platform,
+    url: `http://${config.host}:${port}`,
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}

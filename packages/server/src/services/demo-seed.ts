@@ -1,0 +1,139 @@
+import { randomUUID } from 'node:crypto';
+import { BUILTIN_ROLES } from '@courtrisk/core';
+import type { Clock } from '../clock.js';
+import type { CourtTable } from '../db/schema.js';
+import { SYSTEM_ACTOR } from './actor.js';
+import { createAccountRecord } from './account.service.js';
+import { writeAudit } from './audit-writer.js';
+import { createCourtDefaults } from './court-defaults.js';
+import type { PasswordHasher } from './passwords.js';
+import type { Store } from './store.js';
+
+export interface DemoAccount {
+  courtName: string;
+  username: string;
+  displayName: string;
+  roleCode: string;
+  roleName: string;
+  password: string;
+}
+
+const DEPARTMENTS: [string, string][] = [
+  ['office', '办公室'],
+  ['risk_office', '风险防控办公室'],
+  ['filing', '立案庭'],
+  ['civil_1', '民事审判第一庭'],
+  ['criminal', '刑事审判庭'],
+  ['administrative', '行政审判庭'],
+  ['enforcement', '执行局'],
+  ['petition', '诉讼服务中心（信访接待）'],
+  ['publicity', '宣传处'],
+  ['it', '信息技术处'],
+  ['discipline', '纪检监察室'],
+];
+
+/** Which department each built-in role's demo account sits in. */
+const ROLE_DEPARTMENT: Record<string, string> = {
+  admin: 'it',
+  risk_office: 'risk_office',
+  leader: 'office',
+  division_chief: 'civil_1',
+  judge: 'civil_1',
+  petition_officer: 'petition',
+  opinion_officer: 'publicity',
+  security_officer: 'it',
+  discipline_officer: 'discipline',
+};
+
+const DEMO_NAMES: Record<string, string> = {
+  admin: '管理员',
+  risk_office: '风险办专员',
+  leader: '分管副院长',
+  division_chief: '民一庭庭长',
+  judge: '承办法官',
+  petition_officer: '信访接待员',
+  opinion_officer: '舆情专员',
+  security_officer: '网络安全员',
+  discipline_officer: '纪检监察员',
+};
+
+const ROLE_USERNAME: Record<string, string> = {
+  admin: 'admin',
+  risk_office: 'risk',
+  leader: 'leader',
+  division_chief: 'chief',
+  judge: 'judge',
+  petition_officer: 'petition',
+  opinion_officer: 'opinion',
+  security_officer: 'security',
+  discipline_officer: 'discipline',
+};
+
+const COURTS = {
+  intermediate: { prefix: 'zy', code: '示01', name: '示例市中级人民法院', roles: BUILTIN_ROLES.map((r) => r.code) },
+  basic: [
+    { prefix: 'dc', code: '示0101', name: '示例市东城区人民法院', roles: ['admin', 'judge'] },
+    { prefix: 'xc', code: '示0102', name: '示例市西城区人民法院', roles: ['admin', 'judge'] },
+    { prefix: 'nh', code: '示0103', name: '示例市南湖区人民法院', roles: ['admin'] },
+  ],
+};
+
+/**
+ * Demo data for a first start: 示例市中级人民法院 with three 基层法院, their departments, and an
+ * account per built-in role at the 中院 (admin and judges at the 基层). Passwords are random and
+ * one-time: every demo account must change its password at first login.
+ */
+export async function seedDemo(deps: { store: Store; clock: Clock; passwords: PasswordHasher }): Promise<DemoAccount[]> {
+  const { store, clock, passwords } = deps;
+  const nowIso = clock.now().toISOString();
+  const courtRow = (code: string, name: string, level: CourtTable['level'], parentId: string | null): CourtTable => ({
+    id: randomUUID(),
+    parentId,
+    code,
+    name,
+    level,
+    sort: 0,
+    createdAt: nowIso,
+    updatedAt: nowIso,
+    version: 1,
+  });
+  const root = courtRow(COURTS.intermediate.code, COURTS.intermediate.name, 'intermediate', null);
+  const plan = [
+    { court: root, ...COURTS.intermediate },
+    ...COURTS.basic.map((c) => ({ court: courtRow(c.code, c.name, 'basic', root.id), ...c })),
+  ];
+  const departmentIds = new Map<string, string>();
+  await store.transaction(async (trx) => {
+    for (const { court } of plan) {
+      await trx.courts.insert(court);
+      await createCourtDefaults(trx, court.id, nowIso);
+      for (const [index, [code, name]] of DEPARTMENTS.entries()) {
+        const id = randomUUID();
+        departmentIds.set(`${court.id}/${code}`, id);
+        await trx.departments.insert({ id, courtId: court.id, parentId: null, code, name, sort: index, enabled: 1, createdAt: nowIso, updatedAt: nowIso, version: 1 });
+      }
+    }
+    await writeAudit(trx, clock, SYSTEM_ACTOR, { courtId: root.id, action: 'demo.seed', summary: '生成演示法院、部门与账号' });
+  });
+
+  const accounts: DemoAccount[] = [];
+  for (const { court, prefix, roles } of plan) {
+    for (const roleCode of roles) {
+      const role = (await store.repos.roles.getByCode(court.id, roleCode))!;
+      const username = `${prefix}_${ROLE_USERNAME[roleCode]}`;
+      const displayName = DEMO_NAMES[roleCode]!;
+      const { initialPassword } = await createAccountRecord(store, clock, passwords, SYSTEM_ACTOR, court.id, {
+        courtId: court.id,
+        departmentId: departmentIds.get(`${court.id}/${ROLE_DEPARTMENT[roleCode]}`) ?? null,
+        username,
+        displayName,
+        phone: null,
+        roleIds: [role.id],
+        createdBy: null,
+        summary: `演示账号 ${username}（${role.name}）`,
+      });
+      accounts.push({ courtName: court.name, username, displayName, roleCode, roleName: role.name, password: initialPassword });
+    }
+  }
+  return accounts;
+}

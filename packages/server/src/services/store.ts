@@ -1,0 +1,18 @@
+import type { Database } from '../db/database.js';
+import { createRepositories, type Repositories } from '../repositories/index.js';
+
+/**
+ * Repositories for reads, and a transaction runner for writes: a service writes its rows and
+ * their audit entry in one transaction, so a crash never leaves a change without its record.
+ */
+export interface Store {
+  repos: Repositories;
+  transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
+}
+
+export function createStore(database: Database): Store {
+  return {
+    repos: createRepositories(database.db, database.dialect),
+    transaction: (work) => database.db.transaction().execute((trx) => work(createRepositories(trx, database.dialect))),
+  };
+}

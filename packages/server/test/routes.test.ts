@@ -1,0 +1,232 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, createTestPlatform, login, loginReady, STRONG_PASSWORD, testDialects, type Session, type TestPlatform } from './harness.js';
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
+interface Fixture {
+  courtId: string;
+  basicCourtId: string;
+  departmentId: string;
+  targetAccountId: string;
+  targetVersion: number;
+  roleId: string;
+  customRoleId: string;
+  dictionaryId: string;
+}
+
+interface EndpointCase {
+  name: string;
+  method: Method;
+  url: (f: Fixture) => string;
+  /** A valid body (or query appended to the URL for GETs). */
+  body?: (f: Fixture) => unknown;
+  /** One invalid field and the field path the 400 must name. */
+  invalid?: { body?: (f: Fixture) => unknown; url?: (f: Fixture) => string; field: string };
+  /** A demo account without the endpoint's permission. */
+  forbiddenFor: string;
+}
+
+let seq = 0;
+const unique = (prefix: string) => `${prefix}${++seq}${Date.now() % 100000}`;
+
+/** Every /api/v1 endpoint: 401 without a session, 400 per invalid field, 403 without permission, success. */
+const ENDPOINTS: EndpointCase[] = [
+  { name: 'list courts', method: 'GET', url: () => '/api/v1/courts', forbiddenFor: 'bare_user' },
+  { name: 'get court', method: 'GET', url: (f) => `/api/v1/courts/${f.courtId}`, invalid: { url: () => '/api/v1/courts/not-a-uuid', field: 'id' }, forbiddenFor: 'bare_user' },
+  {
+    name: 'create court',
+    method: 'POST',
+    url: () => '/api/v1/courts',
+    body: (f) => ({ parentId: f.courtId, code: `示9${String(++seq).padStart(3, '0')}`, name: '测试区人民法院' }),
+    invalid: { body: (f) => ({ parentId: f.courtId, code: '!!', name: '测试' }), field: 'code' },
+    forbiddenFor: 'zy_judge',
+  },
+  {
+    name: 'update court',
+    method: 'PATCH',
+    url: (f) => `/api/v1/courts/${f.basicCourtId}`,
+    body: () => ({ name: '示例市南湖区人民法院', version: 1 }),
+    invalid: { body: () => ({ name: '', version: 1 }), field: 'name' },
+    forbiddenFor: 'zy_judge',
+  },
+  { name: 'list departments', method: 'GET', url: (f) => `/api/v1/departments?courtId=${f.courtId}`, invalid: { url: () => '/api/v1/departments?courtId=x', field: 'courtId' }, forbiddenFor: 'bare_user' },
+  {
+    name: 'create department',
+    method: 'POST',
+    url: () => '/api/v1/departments',
+    body: (f) => ({ courtId: f.courtId, code: unique('dept'), name: '审判管理办公室' }),
+    invalid: { body: (f) => ({ courtId: f.courtId, code: '中文编码', name: '审管办' }), field: 'code' },
+    forbiddenFor: 'zy_judge',
+  },
+  {
+    name: 'update department',
+    method: 'PATCH',
+    url: (f) => `/api/v1/departments/${f.departmentId}`,
+    body: () => ({ sort: 5, version: 1 }),
+    invalid: { body: () => ({ sort: -1, version: 1 }), field: 'sort' },
+    forbiddenFor: 'zy_judge',
+  },
+  { name: 'list accounts', method: 'GET', url: () => '/api/v1/accounts', invalid: { url: () => '/api/v1/accounts?pageSize=1000', field: 'pageSize' }, forbiddenFor: 'zy_judge' },
+  { name: 'export accounts', method: 'GET', url: () => '/api/v1/accounts/export.xlsx', invalid: { url: () => '/api/v1/accounts/export.xlsx?status=gone', field: 'status' }, forbiddenFor: 'zy_judge' },
+  { name: 'get account', method: 'GET', url: (f) => `/api/v1/accounts/${f.targetAccountId}`, invalid: { url: () => '/api/v1/accounts/123', field: 'id' }, forbiddenFor: 'zy_judge' },
+  {
+    name: 'create account',
+    method: 'POST',
+    url: () => '/api/v1/accounts',
+    body: (f) => ({ courtId: f.courtId, username: unique('user'), displayName: '王法官', roleIds: [f.roleId] }),
+    invalid: { body: (f) => ({ courtId: f.courtId, username: '1bad', displayName: '王法官' }), field: 'username' },
+    forbiddenFor: 'zy_leader',
+  },
+  {
+    name: 'update account',
+    method: 'PATCH',
+    url: (f) => `/api/v1/accounts/${f.targetAccountId}`,
+    body: (f) => ({ phone: '010-12345678', version: f.targetVersion }),
+    invalid: { body: (f) => ({ phone: 'call me', version: f.targetVersion }), field: 'phone' },
+    forbiddenFor: 'zy_leader',
+  },
+  { name: 'reset password', method: 'POST', url: (f) => `/api/v1/accounts/${f.targetAccountId}/reset-password`, invalid: { url: () => '/api/v1/accounts/x/reset-password', field: 'id' }, forbiddenFor: 'zy_leader' },
+  { name: 'unlock account', method: 'POST', url: (f) => `/api/v1/accounts/${f.targetAccountId}/unlock`, invalid: { url: () => '/api/v1/accounts/x/unlock', field: 'id' }, forbiddenFor: 'zy_leader' },
+  { name: 'list roles', method: 'GET', url: () => '/api/v1/roles', invalid: { url: () => '/api/v1/roles?courtId=1', field: 'courtId' }, forbiddenFor: 'zy_judge' },
+  {
+    name: 'create role',
+    method: 'POST',
+    url: () => '/api/v1/roles',
+    body: (f) => ({ courtId: f.courtId, code: unique('role_'), name: '审管办', scope: 'court', permissions: ['court.read'] }),
+    invalid: { body: (f) => ({ courtId: f.courtId, code: 'r_x', name: '审管办', scope: 'galaxy', permissions: [] }), field: 'scope' },
+    forbiddenFor: 'zy_risk',
+  },
+  {
+    name: 'update role',
+    method: 'PATCH',
+    url: (f) => `/api/v1/roles/${f.customRoleId}`,
+    body: () => ({ remark: '审判管理办公室', version: 1 }),
+    invalid: { body: () => ({ permissions: ['no.such'], version: 1 }), field: 'permissions.0' },
+    forbiddenFor: 'zy_risk',
+  },
+  { name: 'delete role', method: 'DELETE', url: (f) => `/api/v1/roles/${f.customRoleId}`, invalid: { url: () => '/api/v1/roles/x', field: 'id' }, forbiddenFor: 'zy_risk' },
+  { name: 'list dictionaries', method: 'GET', url: () => '/api/v1/dictionaries?type=risk_level', invalid: { url: () => '/api/v1/dictionaries?type=Bad-Type', field: 'type' }, forbiddenFor: 'bare_user' },
+  {
+    name: 'create dictionary item',
+    method: 'POST',
+    url: () => '/api/v1/dictionaries',
+    body: (f) => ({ courtId: f.courtId, type: 'agency_kind', code: unique('agency'), label: '市场监管' }),
+    invalid: { body: (f) => ({ courtId: f.courtId, type: 'agency_kind', code: 'x', label: 'x'.repeat(101) }), field: 'label' },
+    forbiddenFor: 'zy_risk',
+  },
+  {
+    name: 'update dictionary item',
+    method: 'PATCH',
+    url: (f) => `/api/v1/dictionaries/${f.dictionaryId}`,
+    body: () => ({ label: '网信部门', version: 1 }),
+    invalid: { body: () => ({ enabled: 'yes', version: 1 }), field: 'enabled' },
+    forbiddenFor: 'zy_risk',
+  },
+  { name: 'delete dictionary item', method: 'DELETE', url: (f) => `/api/v1/dictionaries/${f.dictionaryId}`, invalid: { url: () => '/api/v1/dictionaries/x', field: 'id' }, forbiddenFor: 'zy_risk' },
+  { name: 'login logs', method: 'GET', url: () => '/api/v1/login-logs', invalid: { url: () => '/api/v1/login-logs?from=2026/1/1', field: 'from' }, forbiddenFor: 'zy_risk' },
+  { name: 'export login logs', method: 'GET', url: () => '/api/v1/login-logs/export.xlsx', invalid: { url: () => '/api/v1/login-logs/export.xlsx?success=maybe', field: 'success' }, forbiddenFor: 'zy_risk' },
+  { name: 'audit logs', method: 'GET', url: () => '/api/v1/audit-logs', invalid: { url: () => '/api/v1/audit-logs?page=0', field: 'page' }, forbiddenFor: 'zy_risk' },
+  { name: 'export audit logs', method: 'GET', url: () => '/api/v1/audit-logs/export.xlsx', invalid: { url: () => '/api/v1/audit-logs/export.xlsx?to=yesterday', field: 'to' }, forbiddenFor: 'zy_risk' },
+  { name: 'verify audit log', method: 'POST', url: () => '/api/v1/audit-logs/verify', forbiddenFor: 'zy_risk' },
+  { name: 'permission catalogue', method: 'GET', url: () => '/api/v1/permissions', forbiddenFor: '' },
+  {
+    name: 'delete department',
+    method: 'DELETE',
+    url: (f) => `/api/v1/departments/${f.departmentId}`,
+    invalid: { url: () => '/api/v1/departments/x', field: 'id' },
+    forbiddenFor: 'zy_judge',
+  },
+];
+
+describe.each(testDialects())('route matrix on %s', (dialect) => {
+  let platform: TestPlatform;
+  let admin: Session;
+  const sessions = new Map<string, Session>();
+  const fixture = {} as Fixture;
+
+  beforeAll(async () => {
+    platform = await createTestPlatform(dialect);
+    admin = await loginReady(platform, 'zy_admin');
+    for (const name of ['zy_judge', 'zy_leader', 'zy_risk']) sessions.set(name, await loginReady(platform, name));
+    const courts = (await call(platform, admin, 'GET', '/api/v1/courts')).json() as { id: string; level: string; code: string }[];
+    fixture.courtId = courts.find((c) => c.level === 'intermediate')!.id;
+    fixture.basicCourtId = courts.find((c) => c.code === '示0103')!.id;
+    const dept = await call(platform, admin, 'POST', '/api/v1/departments', { courtId: fixture.courtId, code: 'to_delete', name: '临时部门' });
+    fixture.departmentId = dept.json().id;
+    const target = (await call(platform, admin, 'GET', '/api/v1/accounts?keyword=zy_opinion')).json().items[0];
+    fixture.targetAccountId = target.id;
+    fixture.targetVersion = target.version;
+    const roles = (await call(platform, admin, 'GET', `/api/v1/roles?courtId=${fixture.courtId}`)).json() as { id: string; code: string }[];
+    fixture.roleId = roles.find((r) => r.code === 'judge')!.id;
+    const custom = await call(platform, admin, 'POST', '/api/v1/roles', { courtId: fixture.courtId, code: 'temp_role', name: '临时角色', scope: 'self', permissions: [] });
+    fixture.customRoleId = custom.json().id;
+    const dict = await call(platform, admin, 'POST', '/api/v1/dictionaries', { courtId: fixture.courtId, type: 'agency_kind', code: 'netinfo', label: '网信办' });
+    fixture.dictionaryId = dict.json().id;
+    // An account whose only role grants nothing, for the 403 of endpoints every built-in role may read.
+    const bareRole = await call(platform, admin, 'POST', '/api/v1/roles', { courtId: fixture.courtId, code: 'bare_role', name: '无权限角色', scope: 'self', permissions: [] });
+    const bare = await call(platform, admin, 'POST', '/api/v1/accounts', { courtId: fixture.courtId, username: 'bare_user', displayName: '无权限', roleIds: [bareRole.json().id] });
+    const first = await login(platform, 'bare_user', bare.json().initialPassword);
+    const changed = await call(platform, first, 'POST', '/api/v1/auth/password', { currentPassword: bare.json().initialPassword, newPassword: STRONG_PASSWORD });
+    sessions.set('bare_user', { ...first, csrf: changed.json().csrfToken });
+  });
+  afterAll(() => platform.close());
+
+  describe.each(ENDPOINTS.map((e) => [e.name, e] as const))('%s', (_name, endpoint) => {
+    it('answers 401 without a session', async () => {
+      const res = await call(platform, null, endpoint.method, endpoint.url(fixture), endpoint.body?.(fixture));
+      expect(res.statusCode).toBe(401);
+      expect(res.json()).toMatchObject({ code: 'unauthorized', message: '请先登录' });
+      expect(res.json().requestId).toBeTruthy();
+    });
+
+    it.runIf(endpoint.invalid)('answers 400 naming the invalid field', async () => {
+      const invalid = endpoint.invalid!;
+      const res = await call(platform, admin, endpoint.method, invalid.url?.(fixture) ?? endpoint.url(fixture), invalid.body?.(fixture));
+      expect(res.statusCode).toBe(400);
+      expect(res.json().code).toBe('invalid_input');
+      expect(res.json().fields.map((f: { path: string }) => f.path)).toContain(invalid.field);
+      expect(res.json().message).toMatch(/[\u4e00-\u9fa5]/);
+    });
+
+    it.runIf(endpoint.forbiddenFor)('answers 403 without the permission', async () => {
+      const res = await call(platform, sessions.get(endpoint.forbiddenFor)!, endpoint.method, endpoint.url(fixture), endpoint.body?.(fixture));
+      expect(res.statusCode).toBe(403);
+      expect(res.json().code).toBe('forbidden');
+    });
+
+    it('succeeds for an account that holds the permission', async () => {
+      const res = await call(platform, admin, endpoint.method, endpoint.url(fixture), endpoint.body?.(fixture));
+      expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+    });
+  });
+
+  it('answers 409 to an update carrying a stale version', async () => {
+    const res = await call(platform, admin, 'PATCH', `/api/v1/courts/${fixture.basicCourtId}`, { name: '旧版本', version: 1 });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().code).toBe('stale_version');
+  });
+
+  it('records permission denials in the audit log', async () => {
+    const res = await call(platform, admin, 'GET', '/api/v1/audit-logs?action=access.denied&pageSize=100');
+    const summaries = (res.json().items as { summary: string; actorName: string }[]).map((e) => e.actorName);
+    expect(summaries).toContain('zy_judge');
+  });
+
+  it('exports a real XLSX workbook', async () => {
+    const res = await call(platform, admin, 'GET', '/api/v1/accounts/export.xlsx');
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    expect(res.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    expect(res.headers['content-disposition']).toContain("filename*=UTF-8''");
+  });
+
+  it('reports database reachability at /api/health', async () => {
+    const res = await platform.app.inject({ method: 'GET', url: '/api/health' });
+    expect(res.json()).toMatchObject({ status: 'ok', db: true, dialect });
+  });
+
+  it('serves the OpenAPI document', async () => {
+    const res = await platform.app.inject({ method: 'GET', url: '/api/docs/json' });
+    expect(res.statusCode).toBe(200);
+    expect(Object.keys(res.json().paths)).toContain('/api/v1/accounts');
+  });
+});
