@@ -7,7 +7,7 @@ import { seedDemo, type DemoAccount } from './services/demo-seed.js';
 import { createServices, type Services } from './services/index.js';
 
 export interface StartOptions {
-  /** Environment variables to parse instead of process.env (tests pass their own). */
+  /** Environment variables to parse; the process environment when omitted. */
   env?: Record<string, string | undefined>;
   config?: Config;
   /** Seed the demo courts and accounts when the database has no account yet. */
@@ -32,7 +32,7 @@ export interface RunningServer {
 
 /** Opens the database, migrates, optionally seeds the demo, and builds the app (not listening). */
 export async function createPlatform(options: StartOptions = {}) {
-  const config = options.config ?? loadConfig(options.env ?? process.env);
+  const config = options.config ?? loadConfig(options.env);
   if (options.fastPasswordHashing) config.argon2 = { memoryCost: 1024, timeCost: 1 };
   const database = await openDatabase(config.db, { pgSchema: options.pgSchema });
   await migrateToLatest(database.db);
