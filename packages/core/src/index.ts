@@ -14,3 +14,8 @@ export * from './contracts/account.js';
 export * from './contracts/role.js';
 export * from './contracts/dictionary.js';
 export * from './contracts/audit.js';
+export * from './deadlines/index.js';
+export * from './screening/index.js';
+export * from './cases/index.js';
+export * from './contracts/court-case.js';
+export * from './causes/index.js';

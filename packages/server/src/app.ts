@@ -22,6 +22,9 @@ import { departmentRoutes } from './routes/departments/departments.routes.js';
 import { dictionaryRoutes } from './routes/dictionaries/dictionaries.routes.js';
 import { logRoutes } from './routes/logs/logs.routes.js';
 import { roleRoutes } from './routes/roles/roles.routes.js';
+import { caseRoutes } from './routes/cases/cases.routes.js';
+import { importRoutes } from './routes/imports/imports.routes.js';
+import { warningRoutes } from './routes/warnings/warnings.routes.js';
 import type { Services } from './services/index.js';
 
 declare module 'fastify' {
@@ -116,6 +119,9 @@ export async function buildApp(config: Config, services: Services, database: Dat
         await api.register(roleRoutes);
         await api.register(dictionaryRoutes);
         await api.register(logRoutes);
+        await api.register(caseRoutes);
+        await api.register(importRoutes);
+        await api.register(warningRoutes);
       },
       { prefix: '/api/v1' },
     );

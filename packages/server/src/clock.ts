@@ -12,3 +12,8 @@ export function isoNow(clock: Clock): string {
 export function addMinutes(date: Date, minutes: number): Date {
   return new Date(date.getTime() + minutes * 60_000);
 }
+
+/** Today's date in China Standard Time (UTC+8, no daylight saving), as YYYY-MM-DD. */
+export function chinaToday(clock: Clock): string {
+  return new Date(clock.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+}

@@ -1,4 +1,4 @@
-export type EntityName = 'court' | 'department' | 'account' | 'role' | 'dictionaryItem' | 'session';
+export type EntityName = 'court' | 'department' | 'account' | 'role' | 'dictionaryItem' | 'session' | 'importJob' | 'courtCase' | 'warning' | 'rulePack';
 
 const entityLabel: Record<EntityName, string> = {
   court: '法院',
@@ -7,6 +7,10 @@ const entityLabel: Record<EntityName, string> = {
   role: '角色',
   dictionaryItem: '字典项',
   session: '会话',
+  importJob: '导入任务',
+  courtCase: '案件',
+  warning: '预警',
+  rulePack: '规则包',
 };
 
 /** An expected failure with a stable `code` for clients and a Chinese message for court staff. */

@@ -4,7 +4,7 @@ import { systemClock, type Clock } from './clock.js';
 import { loadConfig, type Config } from './config.js';
 import { migrateToLatest, openDatabase, type Database } from './db/database.js';
 import { seedDemo, type DemoAccount } from './services/demo-seed.js';
-import { createServices, type Services } from './services/index.js';
+import { createServices, type ServiceOptions, type Services } from './services/index.js';
 
 export interface StartOptions {
   /** Environment variables to parse; the process environment when omitted. */
@@ -15,6 +15,8 @@ export interface StartOptions {
   clock?: Clock;
   /** PostgreSQL schema to use (tests isolate each suite in its own). */
   pgSchema?: string;
+  /** Test hook: runs after each committed import batch (simulated crashes). */
+  afterImportBatch?: ServiceOptions['afterImportBatch'];
   /** Test-only knob: cheaper argon2 so suites with many logins stay fast. */
   fastPasswordHashing?: boolean;
 }
@@ -36,10 +38,11 @@ export async function createPlatform(options: StartOptions = {}) {
   if (options.fastPasswordHashing) config.argon2 = { memoryCost: 1024, timeCost: 1 };
   const database = await openDatabase(config.db, { pgSchema: options.pgSchema });
   await migrateToLatest(database.db);
-  const services = createServices(config, database, options.clock ?? systemClock);
+  const services = createServices(config, database, { clock: options.clock ?? systemClock, afterImportBatch: options.afterImportBatch });
   const isEmpty = (await services.store.repos.accounts.countAll()) === 0;
   const demoAccounts = options.demo && isEmpty ? await seedDemo(services) : [];
   const app = await buildApp(config, services, database);
+  void services.imports.resumePending();
   return { app, config, database, services, demoAccounts, isEmpty: isEmpty && demoAccounts.length === 0 };
 }
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { loadConfig } from '../src/config.js';
-import { createPlatform } from '../src/server.js';
+import { createPlatform, type StartOptions } from '../src/server.js';
 import type { DemoAccount } from '../src/services/demo-seed.js';
 import type { Clock } from '../src/clock.js';
 
@@ -36,6 +36,7 @@ export function createTestClock(start = new Date('2026-03-02T01:00:00Z')) {
 export interface TestPlatformOptions {
   env?: Record<string, string>;
   demo?: boolean;
+  afterImportBatch?: StartOptions['afterImportBatch'];
 }
 
 /** A migrated platform on a fresh SQLite file or a fresh PostgreSQL schema, with the demo seeded. */
@@ -58,6 +59,7 @@ export async function createTestPlatform(dialect: DialectName, options: TestPlat
     clock,
     fastPasswordHashing: true,
     pgSchema: dialect === 'postgres' ? schema : undefined,
+    afterImportBatch: options.afterImportBatch,
   });
   const demo = new Map(platform.demoAccounts.map((a) => [a.username, a]));
   return {
@@ -70,6 +72,7 @@ export async function createTestPlatform(dialect: DialectName, options: TestPlat
       return account;
     },
     async close() {
+      await platform.services.imports.idle();
       await platform.app.close();
       await platform.database.close();
       if (dialect === 'postgres') {

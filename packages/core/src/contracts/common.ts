@@ -47,3 +47,40 @@ export const ErrorBody = z.object({
 export type ErrorBody = z.infer<typeof ErrorBody>;
 
 export const OkBody = z.object({ ok: z.literal(true) });
+
+/** Chinese names of request fields, so a 400 message names the field the way the form does. */
+export const fieldLabel: Record<string, string> = {
+  username: '账号',
+  password: '密码',
+  currentPassword: '当前密码',
+  newPassword: '新密码',
+  displayName: '姓名',
+  name: '名称',
+  code: '编码',
+  label: '显示名称',
+  type: '类型',
+  courtId: '法院',
+  departmentId: '部门',
+  parentId: '上级',
+  roleIds: '角色',
+  phone: '电话',
+  scope: '数据范围',
+  permissions: '权限',
+  remark: '备注',
+  sort: '排序',
+  enabled: '启用状态',
+  status: '状态',
+  version: '版本号',
+  page: '页码',
+  pageSize: '每页条数',
+  keyword: '关键词',
+  from: '开始日期',
+  to: '结束日期',
+  id: '编号',
+  caseNumber: '案号',
+  filedOn: '立案日期',
+  closedOn: '结案日期',
+  cases: '案件',
+  reason: '理由',
+  fileName: '文件名',
+};

@@ -133,6 +133,131 @@ export interface AuditHeadTable {
   hash: string;
 }
 
+export interface CourtCaseTable {
+  id: string;
+  courtId: string;
+  caseNumber: string;
+  year: number;
+  typeCode: string;
+  caseType: string;
+  instance: string;
+  procedure: string;
+  /** JSON array of 案由 names. */
+  causes: string;
+  filedOn: string;
+  closedOn: string | null;
+  status: string;
+  judgeName: string | null;
+  /** The account whose 仅本人 scope covers the case. */
+  judgeAccountId: string | null;
+  departmentName: string | null;
+  departmentId: string | null;
+  amountYuan: string | null;
+  /** bigint: PostgreSQL returns it as text, SQLite as number; read through amountYuan. */
+  amountFen: string | number | bigint | null;
+  facts: string;
+  claims: string;
+  /** JSON array of { name, firm, represents }. */
+  lawyers: string;
+  partyCount: number;
+  contentHash: string;
+  importJobId: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface CasePartyTable {
+  id: string;
+  courtId: string;
+  caseId: string;
+  seq: number;
+  role: string;
+  name: string;
+  kind: string;
+  /** JSON array. */
+  flags: string;
+}
+
+export interface ImportJobTable {
+  id: string;
+  courtId: string;
+  kind: string;
+  fileName: string;
+  format: string;
+  encoding: string | null;
+  storedPath: string;
+  sizeBytes: string | number;
+  processedBytes: string | number;
+  status: string;
+  totalRows: number | null;
+  processedRows: number;
+  okRows: number;
+  errorRows: number;
+  createdCount: number;
+  updatedCount: number;
+  unchangedCount: number;
+  nextRow: number;
+  message: string | null;
+  createdBy: string | null;
+  finishedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface ImportErrorTable {
+  id: string;
+  courtId: string;
+  jobId: string;
+  rowNo: number;
+  columnName: string;
+  message: string;
+  caseNumber: string | null;
+}
+
+export interface WarningTable {
+  id: string;
+  courtId: string;
+  caseId: string;
+  departmentId: string | null;
+  judgeAccountId: string | null;
+  ruleId: string;
+  ruleVersion: number;
+  pack: string;
+  domain: string;
+  subtype: string;
+  level: string;
+  score: number | null;
+  title: string;
+  /** JSON: the finding's evidence (keywords with offsets and snippets, compared numbers). */
+  evidence: string;
+  suggestedAction: string;
+  source: string;
+  status: string;
+  /** 0 once a re-screen no longer produces the finding; kept for the rule's history. */
+  active: number;
+  dismissReason: string | null;
+  triagedBy: string | null;
+  triagedAt: string | null;
+  mergedInto: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface RulePackVersionTable {
+  id: string;
+  courtId: string;
+  pack: string;
+  version: number;
+  yaml: string;
+  enabled: number;
+  comment: string;
+  createdBy: string | null;
+  createdAt: string;
+}
+
 export interface DB {
   court: CourtTable;
   department: DepartmentTable;
@@ -144,5 +269,11 @@ export interface DB {
   loginLog: LoginLogTable;
   auditLog: AuditLogTable;
   auditHead: AuditHeadTable;
+  courtCase: CourtCaseTable;
+  caseParty: CasePartyTable;
+  importJob: ImportJobTable;
+  importError: ImportErrorTable;
+  warning: WarningTable;
+  rulePackVersion: RulePackVersionTable;
 }
 

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { fieldLabel } from '@courtrisk/core';
 import { AppError } from '../errors.js';
 
 interface ErrorReply {
@@ -17,6 +18,12 @@ const FRAMEWORK_ERRORS: Record<string, Omit<ErrorReply, 'fields'>> = {
   FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'invalid_input', message: '请求体不是有效的 JSON' },
 };
 
+/** "姓名：" for a known field, nothing for an unknown one (no English names in front of staff). */
+function labelOf(path: string): string {
+  const label = fieldLabel[path.split('.')[0] ?? ''];
+  return label ? `${label}：` : '';
+}
+
 function toReply(error: FastifyError): ErrorReply | undefined {
   if (error instanceof AppError) {
     return { status: error.status, code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) };
@@ -32,7 +39,7 @@ function toReply(error: FastifyError): ErrorReply | undefined {
     return {
       status: 400,
       code: 'invalid_input',
-      message: first ? `${first.path ? `${first.path}：` : ''}${first.message}` : '提交的内容格式不正确',
+      message: first ? `${labelOf(first.path)}${first.message}` : '提交的内容格式不正确',
       fields,
     };
   }

@@ -3,6 +3,10 @@ import { sm3Hex } from '../crypto.js';
 import { createAccountRepository } from './account.repository.js';
 import { createAuditRepository } from './audit.repository.js';
 import { createCourtRepository } from './court.repository.js';
+import { createCourtCaseRepository } from './court-case.repository.js';
+import { createImportJobRepository } from './import-job.repository.js';
+import { createRulePackRepository } from './rule-pack.repository.js';
+import { createWarningRepository } from './warning.repository.js';
 import { createDepartmentRepository } from './department.repository.js';
 import { createDictionaryRepository } from './dictionary.repository.js';
 import { createLoginLogRepository } from './login-log.repository.js';
@@ -20,6 +24,10 @@ export function createRepositories(db: Db, dialect: Dialect) {
     dictionaries: createDictionaryRepository(db),
     loginLogs: createLoginLogRepository(db),
     audit: createAuditRepository(db, sm3Hex),
+    cases: createCourtCaseRepository(db, dialect),
+    importJobs: createImportJobRepository(db),
+    warnings: createWarningRepository(db),
+    rulePacks: createRulePackRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

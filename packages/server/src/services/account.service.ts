@@ -140,13 +140,19 @@ export function createAccountService({ store, access, clock, passwords }: Deps) 
       const { version, roleIds: _roleIds, ...patch } = input;
       const nowIso = clock.now().toISOString();
       const beforeRoles = (await repos.roles.listForAccount(current.courtId, id)).map((r) => r.name).join('、');
+      const departmentNames = new Map((await repos.departments.listByCourts([current.courtId])).map((d) => [d.id, d.name]));
       await store.transaction(async (trx) => {
         if (!(await trx.accounts.update(id, version, { ...patch, updatedAt: nowIso }))) throw new StaleVersionError('account');
         if (roles) await trx.roles.setAccountRoles(current.courtId, id, roles.map((r) => r.id));
         // A disabled account must not keep working through a session opened before.
         if (input.status === 'disabled') await trx.sessions.deleteForAccount(id);
         const roleChange = roles ? describeChanges({ roles: beforeRoles }, { roles: roles.map((r) => r.name).join('、') }, { roles: '角色' }) : '';
-        const fieldChange = describeChanges(current, patch, { displayName: '姓名', departmentId: '部门', phone: '电话', status: '状态' });
+        const fieldChange = describeChanges(current, patch, {
+          displayName: '姓名',
+          departmentId: { label: '部门', format: (id) => departmentNames.get(String(id)) ?? '（无）' },
+          phone: '电话',
+          status: { label: '状态', format: (s) => accountStatusLabel[s as keyof typeof accountStatusLabel] ?? String(s) },
+        });
         await writeAudit(trx, clock, auditActorOf(actor), {
           courtId: actor.courtId,
           action: 'account.update',

@@ -27,5 +27,5 @@ export function auditActorOf(actor: Actor): AuditActor {
   return { accountId: actor.accountId, name: actor.username, ip: actor.ip };
 }
 
-export const SYSTEM_ACTOR: AuditActor = { accountId: null, name: 'system', ip: null };
-export const CLI_ACTOR: AuditActor = { accountId: null, name: 'cli', ip: null };
+export const SYSTEM_ACTOR: AuditActor = { accountId: null, name: '系统', ip: null };
+export const CLI_ACTOR: AuditActor = { accountId: null, name: '命令行', ip: null };

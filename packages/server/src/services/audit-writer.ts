@@ -26,14 +26,24 @@ export function writeAudit(repos: Pick<Repositories, 'audit'>, clock: Clock, act
   });
 }
 
-/** "字段: 旧 → 新" lines for the fields that changed; values are shown as given, so never pass secrets. */
-export function describeChanges(before: Record<string, unknown>, patch: Record<string, unknown>, labels: Record<string, string>) {
+export type FieldDescription = string | { label: string; format: (value: unknown) => string };
+
+/**
+ * "字段：旧 → 新" for the fields that changed, in words staff read (labels, Chinese values);
+ * never pass secrets. A field given as a plain label shows its value as text.
+ */
+export function describeChanges(before: Record<string, unknown>, patch: Record<string, unknown>, fields: Record<string, FieldDescription>) {
   const lines: string[] = [];
-  for (const [key, label] of Object.entries(labels)) {
+  for (const [key, description] of Object.entries(fields)) {
     if (!(key in patch) || patch[key] === undefined) continue;
-    const from = JSON.stringify(before[key] ?? null);
-    const to = JSON.stringify(patch[key] ?? null);
-    if (from !== to) lines.push(`${label}: ${from} → ${to}`);
+    const { label, format } = typeof description === 'string' ? { label: description, format: showValue } : description;
+    if (JSON.stringify(before[key] ?? null) !== JSON.stringify(patch[key] ?? null)) lines.push(`${label}：${format(before[key])} → ${format(patch[key])}`);
   }
   return lines.length > 0 ? lines.join('；') : '无字段变化';
+}
+
+function showValue(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '（空）';
+  if (typeof value === 'number' && (value === 0 || value === 1)) return value === 1 ? '是' : '否';
+  return String(value);
 }

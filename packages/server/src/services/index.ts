@@ -12,12 +12,28 @@ import { createOperatorService } from './operator.service.js';
 import { createPasswordHasher } from './passwords.js';
 import { createRoleService } from './role.service.js';
 import { createStore } from './store.js';
+import { createCaseService } from './case.service.js';
+import { createImportService } from './import.service.js';
+import { createRuleRuntime } from './screening.service.js';
+import { createWarningService } from './warning.service.js';
+import { loadDefaultRulePacks } from '../screening/default-rule-packs.js';
 
 /** Wires every service to one database; the server, CLI and tests all start here. */
-export function createServices(config: Config, database: Database, clock: Clock = systemClock) {
+export interface ServiceOptions {
+  clock?: Clock;
+  /** Where problems nobody is waiting for (background jobs) are reported. */
+  log?: (message: string, error?: unknown) => void;
+  /** Test hook passed to the import runner (simulated crashes). */
+  afterImportBatch?: Parameters<typeof createImportService>[0]['afterBatch'];
+}
+
+export function createServices(config: Config, database: Database, options: ServiceOptions = {}) {
+  const clock = options.clock ?? systemClock;
+  const log = options.log ?? ((message, error) => console.error(message, error));
   const store = createStore(database);
   const passwords = createPasswordHasher(config.argon2);
   const access = createAccessChecker({ store, clock });
+  const rules = createRuleRuntime({ store, clock, defaults: loadDefaultRulePacks() });
   return {
     store,
     clock,
@@ -30,6 +46,10 @@ export function createServices(config: Config, database: Database, clock: Clock 
     dictionaries: createDictionaryService({ store, access, clock }),
     logs: createLogService({ store, access, clock }),
     operator: createOperatorService({ store, clock, passwords }),
+    rules,
+    cases: createCaseService({ store, access, clock, rules }),
+    imports: createImportService({ store, access, clock, rules, dataDir: config.dataDir, log, afterBatch: options.afterImportBatch }),
+    warnings: createWarningService({ store, access, clock }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -94,8 +94,8 @@ export function createRoleService({ store, access, clock }: { store: Store; acce
           targetId: id,
           summary: `修改角色「${current.name}」：${describeChanges(current, patch, {
             name: '名称',
-            scope: '数据范围',
-            permissions: '权限',
+            scope: { label: '数据范围', format: (s) => dataScopeLabel[s as DataScope] ?? String(s) },
+            permissions: { label: '权限', format: (p) => `${(JSON.parse(String(p)) as string[]).length} 项` },
             remark: '备注',
           })}`,
         });

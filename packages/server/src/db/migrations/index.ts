@@ -6,6 +6,9 @@ import * as createSession from './20261124_2103_create_session.js';
 import * as createDictionaryItem from './20261124_2104_create_dictionary_item.js';
 import * as createLoginLog from './20261124_2105_create_login_log.js';
 import * as createAuditLog from './20261124_2106_create_audit_log.js';
+import * as createCourtCase from './20261124_2200_create_court_case.js';
+import * as createImportJob from './20261124_2201_create_import_job.js';
+import * as createWarningAndRulePack from './20261124_2202_create_warning_and_rule_pack.js';
 
 /** Listed statically so a bundled or tsx-run server finds them without scanning the disk. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +19,7 @@ export const migrations: Record<string, Migration> = {
   '20261124_2104_create_dictionary_item': createDictionaryItem,
   '20261124_2105_create_login_log': createLoginLog,
   '20261124_2106_create_audit_log': createAuditLog,
+  '20261124_2200_create_court_case': createCourtCase,
+  '20261124_2201_create_import_job': createImportJob,
+  '20261124_2202_create_warning_and_rule_pack': createWarningAndRulePack,
 };

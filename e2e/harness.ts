@@ -1,0 +1,94 @@
+import { execFileSync } from 'node:child_process';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startServer, type RunningServer } from '@courtrisk/server';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+/** Screenshots land here so a person can look at every step of a run. */
+export const SHOTS_DIR = '/tmp/e2e-shots';
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/**
+ * The system's Chromium (Debian package; a browser is never downloaded). Missing it fails the
+ * run in CI and skips the suite, loudly, on a developer machine.
+ */
+export function locateChromium(): string | null {
+  let found = '';
+  try {
+    found = execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim();
+  } catch {
+    found = '';
+  }
+  if (found) return found;
+  const hint = 'Chromium not found: install it with `apt-get install -y chromium`.';
+  if (process.env.CI === 'true') throw new Error(`${hint} Browser end-to-end tests cannot be skipped in CI.`);
+  console.warn(`\n${'!'.repeat(78)}\n!! SKIPPING browser end-to-end tests. ${hint}\n${'!'.repeat(78)}\n`);
+  return null;
+}
+
+export interface Harness {
+  server: RunningServer;
+  context: BrowserContext;
+  page: Page;
+  /** Uncaught errors in the page; a flow should end with none. */
+  pageErrors: string[];
+  /** Saves `<SHOTS_DIR>/<name>.png` of the whole page. */
+  shot(name: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Starts the platform on a fresh demo database and a fresh browser profile, both in temp dirs. */
+export async function startHarness(executablePath: string): Promise<Harness> {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'courtrisk-e2e-data-'));
+  const userDataDir = await mkdtemp(path.join(tmpdir(), 'courtrisk-e2e-profile-'));
+  await mkdir(SHOTS_DIR, { recursive: true });
+
+  const server = await startServer({
+    env: { DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' },
+    demo: true,
+  });
+  let context: BrowserContext;
+  try {
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      viewport: { width: 1440, height: 900 },
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+    });
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.setDefaultTimeout(15_000);
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+
+  return {
+    server,
+    context,
+    page,
+    pageErrors,
+    async shot(name) {
+      await page.screenshot({ path: path.join(SHOTS_DIR, `${name}.png`), fullPage: true });
+    },
+    async close() {
+      await context.close().catch(() => undefined);
+      await server.close().catch(() => undefined);
+      await rm(userDataDir, { recursive: true, force: true });
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,20 @@
+export {
+  CAUSE_NODES,
+  CHARGES,
+  CIVIL_CAUSE_SOURCE,
+  CRIMINAL_CHAPTERS,
+  CRIMINAL_CHARGE_SOURCE,
+  causePath,
+  chargesInChapter,
+  findCause,
+  findCharge,
+  formatCausePath,
+  isCauseWithin,
+  listCauseChildren,
+  type CauseKind,
+  type CauseNode,
+  type CauseSystem,
+  type Charge,
+  type CriminalDivision,
+} from './cause-catalog.js';
+export { normalizeCauseName } from './normalize.js';

@@ -1,0 +1,424 @@
+import { buildKeywordAutomaton, foldText } from './automaton.js';
+import { compareDecimalYuan } from './decimal-yuan.js';
+import {
+  createScreener,
+  FIELD_INDEX,
+  NO_NEGATION,
+  snippetAround,
+  type CompiledCondition,
+  type CompiledRule,
+  type ScreeningContext,
+  type Screener,
+} from './evaluate.js';
+import { DEFAULT_SCORE_BANDS, levelForScore, type ScoreBands } from './finding.js';
+import { compileNegation, DEFAULT_NEGATION, type NegationMatcher, type NegationSettings } from './negation.js';
+import type { ComparisonOperator, Condition, KeywordCondition, PartyFilter, RulePack, RuleSpec, TextField } from './rule-schema.js';
+import type { ScreeningParty } from './screening-input.js';
+
+export interface CompileOptions {
+  /**
+   * 案由 hierarchy: true when `cause` is `ancestor` or lies below it in the cause list (民事案件案由
+   * 规定, 2020 revision: a parent covers its children). Injected so that core holds no cause data.
+   * Default: exact equality.
+   */
+  readonly isCauseWithin?: (cause: string, ancestor: string) => boolean;
+  /** Named lists (e.g. 职业放贷人名单, 重点关注当事人) that `watchList` conditions refer to. */
+  readonly watchLists?: Readonly<Record<string, readonly string[]>>;
+  /** Score-to-level bands for likelihood × impact rules; default PRODUCT.md §4. */
+  readonly scoreBands?: ScoreBands;
+}
+
+/** A rule pack that validated but cannot be compiled against these options. */
+export interface CompileError {
+  readonly pack: string;
+  readonly ruleId?: string;
+  /** Chinese, for the rules editor. */
+  readonly message: string;
+}
+
+export type CompileResult = { ok: true; screener: Screener } | { ok: false; errors: CompileError[] };
+
+/**
+ * Compiles every enabled rule of every pack once (PRODUCT.md §6): all keywords (conditions and
+ * exclusions) go into one automaton, every condition becomes a pair of closures. Disabled rules are
+ * skipped entirely, so their keywords cost nothing. Errors (reported all at once): a rule id used
+ * by two packs, and a `watchList` naming a list absent from `options.watchLists`.
+ */
+export function compileRulePacks(packs: readonly RulePack[], options: CompileOptions = {}): CompileResult {
+  const patterns = new PatternRegistry();
+  const negations = new NegationRegistry();
+  const scannedFields = new Set<TextField>();
+  const errors: CompileError[] = [];
+  const rules: CompiledRule[] = [];
+  const packOfRule = new Map<string, string>();
+
+  for (const pack of packs) {
+    const negation = negations.indexOf(pack.negation ?? DEFAULT_NEGATION);
+    for (const rule of pack.rules) {
+      const owner = packOfRule.get(rule.id);
+      if (owner !== undefined) {
+        errors.push({ pack: pack.pack, ruleId: rule.id, message: `规则编号 ${rule.id} 已在规则包 ${owner} 中使用` });
+        continue;
+      }
+      packOfRule.set(rule.id, pack.pack);
+      if (!rule.enabled) continue;
+      const environment: ConditionEnvironment = {
+        patterns,
+        scannedFields,
+        negation,
+        isCauseWithin: options.isCauseWithin,
+        watchLists: options.watchLists ?? {},
+        reportMissingList: (list) => errors.push({ pack: pack.pack, ruleId: rule.id, message: `规则 ${rule.id} 引用的关注名单“${list}”不存在` }),
+      };
+      rules.push({
+        finding: findingTemplate(pack, rule, options.scoreBands ?? DEFAULT_SCORE_BANDS),
+        isExcluded: rule.exclusions ? compileExclusions(rule.exclusions, environment) : null,
+        condition: compileCondition(rule.when, environment),
+      });
+    }
+  }
+  if (errors.length > 0) return { ok: false, errors };
+  return { ok: true, screener: createScreener(buildKeywordAutomaton(patterns.keywords), rules, scannedFields, negations.matchers) };
+}
+
+function findingTemplate(pack: RulePack, rule: RuleSpec, bands: ScoreBands): CompiledRule['finding'] {
+  const common = {
+    ruleId: rule.id,
+    ruleVersion: rule.version,
+    pack: pack.pack,
+    packVersion: pack.version,
+    domain: pack.domain,
+    subtype: rule.subtype,
+    title: rule.title,
+    suggestedAction: rule.suggestedAction,
+    source: rule.source,
+  };
+  if (rule.level !== undefined) return { ...common, level: rule.level };
+  const likelihood = rule.likelihood!;
+  const impact = rule.impact!;
+  const score = likelihood * impact;
+  return { ...common, level: levelForScore(score, bands), likelihood, impact, score };
+}
+
+/** Distinct keywords (after folding) get one automaton id each, however many rules use them. */
+class PatternRegistry {
+  readonly keywords: string[] = [];
+  private readonly idOfFolded = new Map<string, number>();
+
+  idOf(keyword: string): number {
+    const folded = foldText(keyword);
+    let id = this.idOfFolded.get(folded);
+    if (id === undefined) {
+      id = this.keywords.length;
+      this.keywords.push(folded);
+      this.idOfFolded.set(folded, id);
+    }
+    return id;
+  }
+}
+
+/** Packs with identical negation settings share one matcher (and one verdict cache). */
+class NegationRegistry {
+  readonly matchers: NegationMatcher[] = [];
+  private readonly indexOfSettings = new Map<string, number>();
+
+  indexOf(settings: NegationSettings): number {
+    const key = JSON.stringify([settings.cues, settings.ignore, settings.window]);
+    let index = this.indexOfSettings.get(key);
+    if (index === undefined) {
+      index = this.matchers.length;
+      this.matchers.push(compileNegation(settings));
+      this.indexOfSettings.set(key, index);
+    }
+    return index;
+  }
+}
+
+interface ConditionEnvironment {
+  readonly patterns: PatternRegistry;
+  readonly scannedFields: Set<TextField>;
+  /** The pack's negation matcher index. */
+  readonly negation: number;
+  readonly isCauseWithin: ((cause: string, ancestor: string) => boolean) | undefined;
+  readonly watchLists: Readonly<Record<string, readonly string[]>>;
+  readonly reportMissingList: (list: string) => void;
+}
+
+function compileCondition(condition: Condition, environment: ConditionEnvironment): CompiledCondition {
+  switch (condition.kind) {
+    case 'all':
+    case 'any':
+    case 'atLeast': {
+      const parts = condition.conditions.map((part) => compileCondition(part, environment));
+      const needed = condition.kind === 'atLeast' ? condition.count : condition.kind === 'all' ? parts.length : 1;
+      return compileCountOf(parts, needed);
+    }
+    case 'not': {
+      const inner = compileCondition(condition.condition, environment);
+      return { test: (context) => !inner.test(context), explain: () => {} };
+    }
+    case 'keywords':
+      return compileKeywords(condition, environment);
+    case 'cause':
+      return compileCause(condition.causes, environment.isCauseWithin);
+    case 'caseType':
+    case 'procedure': {
+      const values = new Set(condition.values);
+      const kind = condition.kind;
+      const valueOf = (context: ScreeningContext) => context.input[kind];
+      return {
+        test: (context) => {
+          const value = valueOf(context);
+          return value !== undefined && values.has(value);
+        },
+        explain: (context, evidence) => evidence.push({ kind, value: valueOf(context)! }),
+      };
+    }
+    case 'amount': {
+      const { bounds } = condition;
+      return {
+        test: (context) => context.input.amount !== undefined && withinBounds(context.input.amount, bounds, compareDecimalYuan),
+        explain: (context, evidence) => evidence.push({ kind: 'amount', amount: context.input.amount!, bounds }),
+      };
+    }
+    case 'parties': {
+      const { filter, bounds } = condition;
+      const matches = partyMatcher(filter);
+      const countOf = (context: ScreeningContext) => context.input.parties.filter(matches).length;
+      return {
+        test: (context) => withinBounds(countOf(context), bounds, compareNumbers),
+        explain: (context, evidence) => evidence.push({ kind: 'partyCount', count: countOf(context), bounds, filter }),
+      };
+    }
+    case 'watchList':
+      return compileWatchList(condition.list, condition.filter, environment);
+    case 'filedOn': {
+      const { from, to } = condition;
+      // YYYY-MM-DD strings order like the dates they denote.
+      const within = (filedOn: string | undefined) => filedOn !== undefined && (from === undefined || filedOn >= from) && (to === undefined || filedOn <= to);
+      return {
+        test: (context) => within(context.input.filedOn),
+        explain: (context, evidence) => evidence.push({ kind: 'filedOn', filedOn: context.input.filedOn!, from, to }),
+      };
+    }
+  }
+}
+
+/** all / any / at-least-N over sub-conditions; explains only the parts that hold. */
+function compileCountOf(parts: readonly CompiledCondition[], needed: number): CompiledCondition {
+  return {
+    test: (context) => {
+      let satisfied = 0;
+      for (let i = 0; i < parts.length; i++) {
+        if (parts[i]!.test(context) && ++satisfied >= needed) return true;
+        if (satisfied + (parts.length - i - 1) < needed) return false;
+      }
+      return satisfied >= needed;
+    },
+    explain: (context, evidence) => {
+      for (const part of parts) if (part.test(context)) part.explain(context, evidence);
+    },
+  };
+}
+
+/**
+ * Keyword any / all / at-least-N (distinct keywords) over one or more fields. A keyword counts when
+ * it has a non-negated occurrence in any of the fields (and, with `near`, one close to a
+ * neighbouring keyword).
+ */
+function compileKeywords(condition: KeywordCondition, environment: ConditionEnvironment): CompiledCondition {
+  for (const field of condition.fields) environment.scannedFields.add(field);
+  const fields = condition.fields.map((field) => FIELD_INDEX[field]);
+  const patternIds = condition.keywords.map((keyword) => environment.patterns.idOf(keyword));
+  const negation = condition.negation ? environment.negation : NO_NEGATION;
+  const near = condition.near && compileNear(condition.near, environment);
+  const firstCountingHit = near
+    ? (context: ScreeningContext, field: number, index: number) => firstHitNear(context, field, patternIds[index]!, condition.keywords[index]!.length, negation, near)
+    : (context: ScreeningContext, field: number, index: number) => context.firstValidHit(field, patternIds[index]!, negation);
+  const isPresent = (context: ScreeningContext, index: number) => {
+    for (let f = 0; f < fields.length; f++) if (firstCountingHit(context, fields[f]!, index) >= 0) return true;
+    return false;
+  };
+  const needed = condition.count;
+  return {
+    test: (context) => {
+      let present = 0;
+      for (let i = 0; i < patternIds.length; i++) {
+        if (isPresent(context, i) && ++present >= needed) return true;
+        if (present + (patternIds.length - i - 1) < needed) return false;
+      }
+      return false;
+    },
+    explain: (context, evidence) => {
+      condition.keywords.forEach((keyword, index) => {
+        condition.fields.forEach((field, fieldIndex) => {
+          const start = firstCountingHit(context, fields[fieldIndex]!, index);
+          if (start < 0) return;
+          const occurrences = countCountingHits(context, fields[fieldIndex]!, patternIds[index]!, keyword.length, negation, near);
+          const partner = near && nearPartner(context, fields[fieldIndex]!, start, start + keyword.length, near);
+          evidence.push({ ...keywordEvidence(context, keyword, field, start, occurrences), ...(partner ? { near: partner } : {}) });
+        });
+      });
+    },
+  };
+}
+
+interface CompiledNear {
+  readonly keywords: readonly string[];
+  readonly patternIds: readonly number[];
+  readonly within: number;
+}
+
+function compileNear(near: NonNullable<KeywordCondition['near']>, environment: ConditionEnvironment): CompiledNear {
+  return { keywords: near.keywords, patternIds: near.keywords.map((keyword) => environment.patterns.idOf(keyword)), within: near.within };
+}
+
+/** Gap in code units between [start, end) and [otherStart, otherEnd); 0 when they overlap. */
+function gapBetween(start: number, end: number, otherStart: number, otherEnd: number): number {
+  return otherStart >= end ? otherStart - end : start >= otherEnd ? start - otherEnd : 0;
+}
+
+/** Sentence ends: a neighbour in another sentence is not "near", however few characters away. */
+const SENTENCE_BOUNDARIES = new Set(['。', '；', ';', '！', '!', '？', '?', '\n', '\r']);
+
+function crossesSentence(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (SENTENCE_BOUNDARIES.has(text[i]!)) return true;
+  return false;
+}
+
+/** The first neighbouring occurrence within `near.within` of [start, end) in the same sentence, or null. */
+function nearPartner(context: ScreeningContext, field: number, start: number, end: number, near: CompiledNear): { keyword: string; start: number; end: number } | null {
+  const text = context.texts[field]!;
+  for (let k = 0; k < near.patternIds.length; k++) {
+    const length = near.keywords[k]!.length;
+    for (let hit = context.firstHit(field, near.patternIds[k]!); hit !== -1; hit = context.nextHit(hit)) {
+      const otherStart = context.hitStart(hit);
+      const otherEnd = otherStart + length;
+      if (otherStart - end > near.within) break; // hits come in order of end offset
+      if (gapBetween(start, end, otherStart, otherEnd) > near.within) continue;
+      if (!crossesSentence(text, Math.min(end, otherEnd), Math.max(start, otherStart))) return { keyword: near.keywords[k]!, start: otherStart, end: otherEnd };
+    }
+  }
+  return null;
+}
+
+function firstHitNear(context: ScreeningContext, field: number, pattern: number, length: number, negation: number, near: CompiledNear): number {
+  for (let hit = context.firstHit(field, pattern); hit !== -1; hit = context.nextHit(hit)) {
+    const start = context.hitStart(hit);
+    if (!context.isNegated(field, start, negation) && nearPartner(context, field, start, start + length, near)) return start;
+  }
+  return -1;
+}
+
+/** Occurrences that count (not negated and, with `near`, close to a neighbour), for evidence. */
+function countCountingHits(context: ScreeningContext, field: number, pattern: number, length: number, negation: number, near: CompiledNear | undefined): number {
+  let count = 0;
+  for (let hit = context.firstHit(field, pattern); hit !== -1; hit = context.nextHit(hit)) {
+    const start = context.hitStart(hit);
+    if (!context.isNegated(field, start, negation) && (!near || nearPartner(context, field, start, start + length, near))) count++;
+  }
+  return count;
+}
+
+function keywordEvidence(context: ScreeningContext, keyword: string, field: TextField, start: number, occurrences: number) {
+  const end = start + keyword.length;
+  return { kind: 'keyword' as const, keyword, field, start, end, occurrences, ...snippetAround(context.texts[FIELD_INDEX[field]]!, start, end) };
+}
+
+/**
+ * A rule's exclusions: any occurrence of any listed word in the listed fields vetoes the rule.
+ * Negation does not apply to vetoes, so an exclusion is predictable to whoever writes it.
+ */
+function compileExclusions(exclusions: NonNullable<RuleSpec['exclusions']>, environment: ConditionEnvironment): (context: ScreeningContext) => boolean {
+  const veto = compileKeywords(
+    { kind: 'keywords', fields: exclusions.fields, match: 'any', count: 1, keywords: exclusions.keywords, negation: false },
+    environment,
+  );
+  return veto.test;
+}
+
+function compileCause(causes: readonly string[], isCauseWithin: ConditionEnvironment['isCauseWithin']): CompiledCondition {
+  const exact = new Set(causes);
+  const ancestorOf = (cause: string): string | undefined =>
+    isCauseWithin === undefined ? (exact.has(cause) ? cause : undefined) : causes.find((ancestor) => isCauseWithin(cause, ancestor));
+  return {
+    test: (context) => context.input.causes.some((cause) => ancestorOf(cause) !== undefined),
+    explain: (context, evidence) => {
+      for (const cause of context.input.causes) {
+        const within = ancestorOf(cause);
+        if (within !== undefined) evidence.push({ kind: 'cause', cause, within });
+      }
+    },
+  };
+}
+
+function compileWatchList(list: string, filter: PartyFilter, environment: ConditionEnvironment): CompiledCondition {
+  const names = environment.watchLists[list];
+  if (names === undefined) environment.reportMissingList(list);
+  const listed = new Set((names ?? []).map((name) => name.trim()));
+  const matches = partyMatcher(filter);
+  const isListed = (party: ScreeningParty) => matches(party) && listed.has(party.name.trim());
+  return {
+    test: (context) => context.input.parties.some(isListed),
+    explain: (context, evidence) => {
+      for (const party of context.input.parties.filter(isListed)) evidence.push({ kind: 'watchList', list, partyName: party.name, role: party.role });
+    },
+  };
+}
+
+/** A party passes when its role, kind and (any one of its) flags are among those listed; an omitted list allows all. */
+function partyMatcher(filter: PartyFilter): (party: ScreeningParty) => boolean {
+  const roles = filter.roles && new Set(filter.roles);
+  const kinds = filter.kinds && new Set<string>(filter.kinds);
+  const flags = filter.flags && new Set(filter.flags);
+  return (party) =>
+    (roles === undefined || roles.has(party.role)) &&
+    (kinds === undefined || kinds.has(party.kind)) &&
+    (flags === undefined || party.flags.some((flag) => flags.has(flag)));
+}
+
+const OPERATOR_HOLDS: Record<ComparisonOperator, (order: number) => boolean> = {
+  gte: (order) => order >= 0,
+  gt: (order) => order > 0,
+  lte: (order) => order <= 0,
+  lt: (order) => order < 0,
+};
+
+function withinBounds<T>(value: T, bounds: Partial<Record<ComparisonOperator, T>>, compare: (a: T, b: T) => number): boolean {
+  for (const operator of Object.keys(OPERATOR_HOLDS) as ComparisonOperator[]) {
+    const bound = bounds[operator];
+    if (bound !== undefined && !OPERATOR_HOLDS[operator](compare(value, bound))) return false;
+  }
+  return true;
+}
+
+function compareNumbers(a: number, b: number): number {
+  return a - b;
+}
+
+/**
+ * Names of the watch-lists that the enabled rules of `packs` refer to, sorted, so a caller can load
+ * exactly those lists before `compileRulePacks` (which rejects a reference to a missing list).
+ */
+export function listReferencedWatchLists(packs: readonly RulePack[]): string[] {
+  const names = new Set<string>();
+  const visit = (condition: Condition): void => {
+    switch (condition.kind) {
+      case 'all':
+      case 'any':
+      case 'atLeast':
+        condition.conditions.forEach(visit);
+        return;
+      case 'not':
+        visit(condition.condition);
+        return;
+      case 'watchList':
+        names.add(condition.list);
+        return;
+      default:
+        return;
+    }
+  };
+  for (const pack of packs) for (const rule of pack.rules) if (rule.enabled) visit(rule.when);
+  return [...names].sort();
+}

@@ -1,0 +1,59 @@
+import type { Insertable, Updateable } from 'kysely';
+import type { Db } from '../db/database.js';
+import type { ImportErrorTable, ImportJobTable } from '../db/schema.js';
+import { chunksFor } from './chunks.js';
+
+export function createImportJobRepository(db: Db) {
+  return {
+    getById(id: string) {
+      return db.selectFrom('importJob').selectAll().where('id', '=', id).executeTakeFirst();
+    },
+    listRecent(courtIds: readonly string[], limit: number) {
+      if (courtIds.length === 0) return Promise.resolve([]);
+      return db.selectFrom('importJob').selectAll().where('courtId', 'in', [...courtIds]).orderBy('createdAt', 'desc').limit(limit).execute();
+    },
+    async insert(row: Insertable<ImportJobTable>) {
+      await db.insertInto('importJob').values(row).execute();
+    },
+    async update(id: string, patch: Updateable<ImportJobTable>) {
+      await db.updateTable('importJob').set(patch).where('id', '=', id).execute();
+    },
+    /**
+     * Takes a job for this process: queued ones, or running ones whose worker stopped
+     * heartbeating (a crashed or killed server). The conditional UPDATE makes the claim atomic,
+     * so with several servers on one PostgreSQL only one runs each job.
+     */
+    async claim(id: string, nowIso: string, staleBeforeIso: string): Promise<boolean> {
+      const result = await db
+        .updateTable('importJob')
+        .set({ status: 'running', updatedAt: nowIso })
+        .where('id', '=', id)
+        .where((eb) => eb.or([eb('status', '=', 'queued'), eb.and([eb('status', '=', 'running'), eb('updatedAt', '<', staleBeforeIso)])]))
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+    listClaimable(staleBeforeIso: string) {
+      return db
+        .selectFrom('importJob')
+        .select('id')
+        .where((eb) => eb.or([eb('status', '=', 'queued'), eb.and([eb('status', '=', 'running'), eb('updatedAt', '<', staleBeforeIso)])]))
+        .orderBy('createdAt')
+        .execute();
+    },
+    async insertErrors(rows: Insertable<ImportErrorTable>[]) {
+      for (const chunk of chunksFor(rows)) await db.insertInto('importError').values(chunk).execute();
+    },
+    listErrors(courtId: string, jobId: string, limit: number) {
+      return db
+        .selectFrom('importError')
+        .selectAll()
+        .where('courtId', '=', courtId)
+        .where('jobId', '=', jobId)
+        .orderBy('rowNo')
+        .orderBy('columnName')
+        .limit(limit)
+        .execute();
+    },
+  };
+}
+export type ImportJobRepository = ReturnType<typeof createImportJobRepository>;

@@ -1,0 +1,168 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { CaseInput, caseFieldHeader, inferPartyKind, validateCaseDraft, type CaseDraft, type RowProblemView } from '@courtrisk/core';
+import type { Insertable } from 'kysely';
+import type { CasePartyTable, CourtCaseTable } from '../db/schema.js';
+import type { Repositories } from '../repositories/index.js';
+import { applyFindings, toScreeningInput, type ScreenCase } from '../screening/case-screening.js';
+
+/** One incoming row: its number in the file (or index in the request) and the case, or the problems already found. */
+export type IntakeItem = { row: number; input: unknown } | { row: number; problems: { column: string; message: string }[]; caseNumber?: string };
+
+export interface IntakeContext {
+  court: { id: string; code: string };
+  /** The import job, for telling a repeated row in the same file from a re-import. */
+  jobId: string | null;
+  today: string;
+  nowIso: string;
+  /** 承办法官 name → account id, 承办部门 name → department id, within the court. */
+  judgeIds: ReadonlyMap<string, string>;
+  departmentIds: ReadonlyMap<string, string>;
+  screen: ScreenCase;
+  /** Flat files report columns by their Chinese header; the JSON API by field path. */
+  columnNames: 'header' | 'field';
+}
+
+export interface IntakeResult {
+  created: number;
+  updated: number;
+  unchanged: number;
+  errors: RowProblemView[];
+  warningsRaised: number;
+}
+
+/** A stable fingerprint of a case's content: re-importing an unchanged row writes nothing. */
+function contentHash(draft: CaseDraft): string {
+  return createHash('sha256')
+    .update(JSON.stringify({ ...draft, amountFen: draft.amountFen?.toString() ?? null }))
+    .digest('hex');
+}
+
+/**
+ * Validates a batch and upserts its good rows keyed by court + 案号, inside the caller's
+ * transaction: new cases are inserted, changed ones updated (parties replaced), unchanged ones
+ * skipped; then the new and changed ones are screened and their warnings written. Bad rows are
+ * returned, never thrown, so one bad row costs nothing else.
+ */
+export async function intakeCases(repos: Repositories, items: readonly IntakeItem[], ctx: IntakeContext): Promise<IntakeResult> {
+  const errors: RowProblemView[] = [];
+  const column = (field: string) => (ctx.columnNames === 'header' ? (caseFieldHeader[field.split('.')[0]!] ?? field) : field);
+  const drafts: { row: number; draft: CaseDraft }[] = [];
+  const firstRowOf = new Map<string, number>();
+
+  for (const item of items) {
+    if ('problems' in item) {
+      for (const p of item.problems) errors.push({ row: item.row, column: p.column, message: p.message, caseNumber: item.caseNumber ?? null });
+      continue;
+    }
+    const parsed = CaseInput.safeParse(item.input);
+    const caseNumberOf = (input: unknown) => (typeof (input as { caseNumber?: unknown })?.caseNumber === 'string' ? (input as { caseNumber: string }).caseNumber : null);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        errors.push({ row: item.row, column: column(issue.path.join('.')), message: issue.message, caseNumber: caseNumberOf(item.input) });
+      }
+      continue;
+    }
+    const checked = validateCaseDraft(parsed.data, { courtCode: ctx.court.code, today: ctx.today, inferPartyKind });
+    if (!checked.ok) {
+      for (const p of checked.problems) errors.push({ row: item.row, column: column(p.field), message: p.message, caseNumber: parsed.data.caseNumber });
+      continue;
+    }
+    const first = firstRowOf.get(checked.draft.caseNumber);
+    if (first !== undefined) {
+      errors.push({ row: item.row, column: column('caseNumber'), message: `案号与第 ${first} 行重复，本行未导入`, caseNumber: checked.draft.caseNumber });
+      continue;
+    }
+    firstRowOf.set(checked.draft.caseNumber, item.row);
+    drafts.push({ row: item.row, draft: checked.draft });
+  }
+
+  const existing = new Map((await repos.cases.listExisting(ctx.court.id, drafts.map((d) => d.draft.caseNumber))).map((e) => [e.caseNumber, e]));
+  const inserts: Insertable<CourtCaseTable>[] = [];
+  const partyRows: Insertable<CasePartyTable>[] = [];
+  const touched: { caseId: string; draft: CaseDraft; isNew: boolean }[] = [];
+  let unchanged = 0;
+  let updated = 0;
+
+  for (const { row, draft } of drafts) {
+    const hash = contentHash(draft);
+    const stored = existing.get(draft.caseNumber);
+    if (stored && ctx.jobId && stored.importJobId === ctx.jobId && stored.contentHash !== hash) {
+      errors.push({ row, column: column('caseNumber'), message: '案号在本文件前面已出现，本行未导入', caseNumber: draft.caseNumber });
+      continue;
+    }
+    if (stored && stored.contentHash === hash) {
+      unchanged++;
+      continue;
+    }
+    const values = {
+      caseNumber: draft.caseNumber,
+      year: draft.year,
+      typeCode: draft.typeCode,
+      caseType: draft.caseType,
+      instance: draft.instance,
+      procedure: draft.procedure,
+      causes: JSON.stringify(draft.causes),
+      filedOn: draft.filedOn,
+      closedOn: draft.closedOn,
+      status: draft.status,
+      judgeName: draft.judgeName,
+      judgeAccountId: draft.judgeName ? (ctx.judgeIds.get(draft.judgeName) ?? null) : null,
+      departmentName: draft.departmentName,
+      departmentId: draft.departmentName ? (ctx.departmentIds.get(draft.departmentName) ?? null) : null,
+      amountYuan: draft.amountYuan,
+      amountFen: draft.amountFen === null ? null : draft.amountFen.toString(),
+      facts: draft.facts,
+      claims: draft.claims,
+      lawyers: JSON.stringify(draft.lawyers),
+      partyCount: draft.parties.length,
+      contentHash: hash,
+      importJobId: ctx.jobId,
+      updatedAt: ctx.nowIso,
+    };
+    const caseId = stored?.id ?? randomUUID();
+    if (stored) {
+      await repos.cases.update(caseId, values);
+      updated++;
+    } else {
+      inserts.push({ id: caseId, courtId: ctx.court.id, ...values, createdAt: ctx.nowIso, version: 1 });
+    }
+    draft.parties.forEach((p, seq) =>
+      partyRows.push({ id: randomUUID(), courtId: ctx.court.id, caseId, seq, role: p.role, name: p.name, kind: p.kind, flags: JSON.stringify(p.flags) }),
+    );
+    touched.push({ caseId, draft, isNew: !stored });
+  }
+
+  await repos.cases.insertMany(inserts);
+  await repos.cases.replaceParties(ctx.court.id, touched.filter((t) => !t.isNew).map((t) => t.caseId), partyRows);
+  const newIds = new Set(touched.filter((t) => t.isNew).map((t) => t.caseId));
+  const { raised } = await applyFindings(
+    repos,
+    touched.map((t) => ({
+      caseId: t.caseId,
+      courtId: ctx.court.id,
+      departmentId: t.draft.departmentName ? (ctx.departmentIds.get(t.draft.departmentName) ?? null) : null,
+      judgeAccountId: t.draft.judgeName ? (ctx.judgeIds.get(t.draft.judgeName) ?? null) : null,
+      findings: ctx.screen(toScreeningInput(t.draft)),
+    })),
+    ctx.nowIso,
+    (caseId) => newIds.has(caseId),
+  );
+  return { created: inserts.length, updated, unchanged, errors, warningsRaised: raised };
+}
+
+/**
+ * 承办法官 and 承办部门 names → ids within one court, so imported cases land in the judge's
+ * 仅本人 scope and the department's scope. Names shared by two accounts stay unmatched.
+ */
+export async function loadCourtDirectory(repos: Repositories, courtId: string) {
+  const accounts = await repos.accounts.listAll({ courtIds: new Set([courtId]) }, {}, 100_000);
+  const judgeIds = new Map<string, string>();
+  const ambiguous = new Set<string>();
+  for (const a of accounts) {
+    if (judgeIds.has(a.displayName)) ambiguous.add(a.displayName);
+    judgeIds.set(a.displayName, a.id);
+  }
+  for (const name of ambiguous) judgeIds.delete(name);
+  const departments = await repos.departments.listByCourts([courtId]);
+  return { judgeIds, departmentIds: new Map(departments.map((d) => [d.name, d.id])) };
+}

@@ -1,0 +1,246 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { pipeline } from 'node:stream/promises';
+import type { Readable } from 'node:stream';
+import { CASE_COLUMNS, type ImportJobView } from '@courtrisk/core';
+import ExcelJS from 'exceljs';
+import { chinaToday, type Clock } from '../clock.js';
+import type { ImportJobTable } from '../db/schema.js';
+import { AppError, NotFoundError } from '../errors.js';
+import { buildXlsx } from '../export/xlsx.js';
+import { formatOfFileName, ImportFileError, openRowSource } from '../imports/file-rows.js';
+import { SYSTEM_ACTOR, auditActorOf, type Actor } from './actor.js';
+import { asScopedCourt, type AccessChecker } from './access.js';
+import { writeAudit } from './audit-writer.js';
+import { intakeCases, loadCourtDirectory, type IntakeItem } from './case-intake.js';
+import type { RuleRuntime } from './screening.service.js';
+import type { Store } from './store.js';
+
+/** Rows per transaction: a crash loses at most one batch of work, never a committed one. */
+export const IMPORT_BATCH_ROWS = 1000;
+/** A running job whose worker has not written for this long is taken over (crashed server). */
+const STALE_AFTER_MS = 2 * 60_000;
+const MAX_UPLOAD_BYTES = 1024 * 1024 * 1024;
+
+export function presentImportJob(job: ImportJobTable): ImportJobView {
+  const size = Number(job.sizeBytes);
+  const done = job.status === 'completed';
+  return {
+    id: job.id,
+    courtId: job.courtId,
+    kind: job.kind,
+    fileName: job.fileName,
+    format: job.format,
+    encoding: job.encoding,
+    sizeBytes: size,
+    status: job.status as ImportJobView['status'],
+    totalRows: job.totalRows,
+    processedRows: job.processedRows,
+    okRows: job.okRows,
+    errorRows: job.errorRows,
+    createdCount: job.createdCount,
+    updatedCount: job.updatedCount,
+    unchangedCount: job.unchangedCount,
+    percent: done ? 100 : size > 0 ? Math.min(99, Math.floor((Number(job.processedBytes) / size) * 100)) : 0,
+    message: job.message,
+    createdAt: job.createdAt,
+    finishedAt: job.finishedAt,
+  };
+}
+
+type Deps = {
+  store: Store;
+  access: AccessChecker;
+  clock: Clock;
+  rules: RuleRuntime;
+  dataDir: string;
+  log: (message: string, error?: unknown) => void;
+  /** Test hook: runs after each committed batch; throwing simulates a crash between batches. */
+  afterBatch?: (job: ImportJobTable) => void;
+};
+
+export function createImportService({ store, access, clock, rules, dataDir, log, afterBatch }: Deps) {
+  const { repos } = store;
+  const uploadDir = path.join(dataDir, 'imports');
+  let queue: Promise<void> = Promise.resolve();
+
+  async function loadContext(job: ImportJobTable) {
+    const court = (await repos.courts.getById(job.courtId))!;
+    const { screener } = await rules.forCourt(court.id);
+    return {
+      court: { id: court.id, code: court.code },
+      jobId: job.id,
+      ...(await loadCourtDirectory(repos, court.id)),
+      screen: (input: Parameters<typeof screener.screen>[0]) => screener.screen(input),
+      columnNames: 'header' as const,
+    };
+  }
+
+  async function commitBatch(job: ImportJobTable, batch: IntakeItem[], context: Awaited<ReturnType<typeof loadContext>>, bytes: number) {
+    const nowIso = clock.now().toISOString();
+    await store.transaction(async (trx) => {
+      const result = await intakeCases(trx, batch, { ...context, today: chinaToday(clock), nowIso });
+      await trx.importJobs.insertErrors(
+        result.errors.map((e) => ({ id: randomUUID(), courtId: job.courtId, jobId: job.id, rowNo: e.row, columnName: e.column, message: e.message, caseNumber: e.caseNumber })),
+      );
+      const badRows = new Set(result.errors.map((e) => e.row)).size;
+      job.processedRows += batch.length;
+      job.errorRows += badRows;
+      job.okRows += batch.length - badRows;
+      job.createdCount += result.created;
+      job.updatedCount += result.updated;
+      job.unchangedCount += result.unchanged;
+      job.nextRow = batch[batch.length - 1]!.row + 1;
+      job.processedBytes = bytes;
+      await trx.importJobs.update(job.id, {
+        processedRows: job.processedRows,
+        errorRows: job.errorRows,
+        okRows: job.okRows,
+        createdCount: job.createdCount,
+        updatedCount: job.updatedCount,
+        unchangedCount: job.unchangedCount,
+        nextRow: job.nextRow,
+        processedBytes: bytes,
+        updatedAt: nowIso,
+      });
+    });
+    afterBatch?.(job);
+  }
+
+  /** Runs one claimed job to the end, batch by batch; resumes after the last committed batch. */
+  async function run(jobId: string) {
+    const nowIso = clock.now().toISOString();
+    if (!(await repos.importJobs.claim(jobId, nowIso, new Date(clock.now().getTime() - STALE_AFTER_MS).toISOString()))) return;
+    const job = (await repos.importJobs.getById(jobId))!;
+    let bytes = Number(job.processedBytes);
+    try {
+      const context = await loadContext(job);
+      const source = openRowSource(job.storedPath, job.format as 'csv', { fromRow: job.nextRow, onBytes: (n) => (bytes = n) });
+      await repos.importJobs.update(job.id, { encoding: source.encoding });
+      let batch: IntakeItem[] = [];
+      for await (const item of source.rows) {
+        batch.push(item);
+        if (batch.length >= IMPORT_BATCH_ROWS) {
+          await commitBatch(job, batch, context, bytes);
+          batch = [];
+        }
+      }
+      if (batch.length > 0) await commitBatch(job, batch, context, bytes);
+      const finished = clock.now().toISOString();
+      const summary = `共 ${job.processedRows} 行：新增 ${job.createdCount}，更新 ${job.updatedCount}，未变 ${job.unchangedCount}，错误 ${job.errorRows} 行`;
+      await store.transaction(async (trx) => {
+        await trx.importJobs.update(job.id, { status: 'completed', totalRows: job.processedRows, message: summary, finishedAt: finished, updatedAt: finished });
+        await writeAudit(trx, clock, SYSTEM_ACTOR, { courtId: job.courtId, action: 'case.import_done', targetType: 'import_job', targetId: job.id, summary: `案件导入「${job.fileName}」完成：${summary}` });
+      });
+    } catch (error) {
+      if (error instanceof SimulatedCrash) throw error;
+      const message = error instanceof ImportFileError ? error.message : '导入过程中发生内部错误，已提交的批次已保存，可重新上传或联系管理员';
+      if (!(error instanceof ImportFileError)) log('import job failed', error);
+      const finished = clock.now().toISOString();
+      await repos.importJobs.update(job.id, { status: 'failed', message, finishedAt: finished, updatedAt: finished });
+    }
+  }
+
+  function enqueue(jobId: string) {
+    queue = queue.then(() => run(jobId)).catch((error) => log('import runner stopped', error));
+    return queue;
+  }
+
+  async function getInScope(actor: Actor, id: string) {
+    return access.inScope({ ...actor, scope: { courtIds: actor.scope.courtIds } }, await repos.importJobs.getById(id), 'importJob', id);
+  }
+
+  return {
+    /** Stores an uploaded file and queues its import; the job reports progress while it runs. */
+    async upload(actor: Actor, query: { courtId?: string; fileName: string }, body: Readable): Promise<ImportJobView> {
+      await access.require(actor, 'case.import');
+      const courtId = query.courtId ?? actor.courtId;
+      access.inScope(actor, asScopedCourt(await repos.courts.getById(courtId)), 'court', courtId);
+      const id = randomUUID();
+      const format = formatOfFileName(query.fileName);
+      fs.mkdirSync(uploadDir, { recursive: true });
+      const storedPath = path.join(uploadDir, `${id}.${format}`);
+      let size = 0;
+      await pipeline(
+        body,
+        async function* (source: AsyncIterable<Buffer>) {
+          for await (const chunk of source) {
+            size += chunk.length;
+            if (size > MAX_UPLOAD_BYTES) throw new AppError('payload_too_large', 413, '导入文件过大（上限 1 GB），请拆分后导入');
+            yield chunk;
+          }
+        },
+        fs.createWriteStream(storedPath),
+      );
+      if (size === 0) {
+        fs.rmSync(storedPath, { force: true });
+        throw new AppError('invalid_input', 400, '上传的文件是空的');
+      }
+      const nowIso = clock.now().toISOString();
+      const job: ImportJobTable = {
+        id, courtId, kind: 'case', fileName: query.fileName, format, encoding: null, storedPath, sizeBytes: size, processedBytes: 0,
+        status: 'queued', totalRows: null, processedRows: 0, okRows: 0, errorRows: 0, createdCount: 0, updatedCount: 0, unchangedCount: 0,
+        nextRow: 0, message: null, createdBy: actor.accountId, finishedAt: null, createdAt: nowIso, updatedAt: nowIso, version: 1,
+      };
+      await store.transaction(async (trx) => {
+        await trx.importJobs.insert(job);
+        await writeAudit(trx, clock, auditActorOf(actor), { courtId, action: 'case.import', targetType: 'import_job', targetId: id, summary: `上传案件文件「${query.fileName}」（${(size / 1024).toFixed(0)} KB）` });
+      });
+      void enqueue(id);
+      return presentImportJob(job);
+    },
+    async get(actor: Actor, id: string): Promise<ImportJobView> {
+      await access.require(actor, 'case.import');
+      return presentImportJob(await getInScope(actor, id));
+    },
+    async listRecent(actor: Actor): Promise<ImportJobView[]> {
+      await access.require(actor, 'case.import');
+      return (await repos.importJobs.listRecent([...actor.scope.courtIds], 50)).map(presentImportJob);
+    },
+    async errorReport(actor: Actor, id: string): Promise<Buffer> {
+      await access.require(actor, 'case.import');
+      const job = await getInScope(actor, id);
+      const errors = await repos.importJobs.listErrors(job.courtId, job.id, 100_000);
+      return buildXlsx('错误报告', [
+        { header: '行号', width: 8, value: (e) => e.rowNo },
+        { header: '列', width: 14, value: (e) => e.columnName },
+        { header: '案号', width: 26, value: (e) => e.caseNumber },
+        { header: '问题', width: 70, value: (e) => e.message },
+      ], errors);
+    },
+    async listErrors(actor: Actor, id: string, limit: number) {
+      await access.require(actor, 'case.import');
+      const job = await getInScope(actor, id);
+      return (await repos.importJobs.listErrors(job.courtId, job.id, limit)).map((e) => ({ row: e.rowNo, column: e.columnName, message: e.message, caseNumber: e.caseNumber }));
+    },
+    /** Resumes every job left queued or running by a stopped server (called at start). */
+    async resumePending(): Promise<void> {
+      const stale = new Date(clock.now().getTime() - STALE_AFTER_MS).toISOString();
+      for (const { id } of await repos.importJobs.listClaimable(stale)) await enqueue(id);
+    },
+    /** Resolves when every queued job has run (tests, graceful shutdown). */
+    idle: () => queue,
+    template,
+  };
+}
+export type ImportService = ReturnType<typeof createImportService>;
+
+/** Thrown by the test hook to stop a job between batches, as a killed server would. */
+export class SimulatedCrash extends Error {}
+
+/** The XLSX import template: the columns (required ones marked *), one example row, and a guide sheet. */
+export async function template(): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('案件');
+  sheet.columns = CASE_COLUMNS.map((c) => ({ header: c.required ? `${c.header}*` : c.header, width: c.field === 'facts' ? 60 : c.field === 'parties' ? 48 : 18 }));
+  sheet.getRow(1).font = { bold: true };
+  sheet.addRow(CASE_COLUMNS.map((c) => c.example));
+  const guide = workbook.addWorksheet('填写说明');
+  guide.columns = [{ header: '列', width: 16 }, { header: '必填', width: 8 }, { header: '说明', width: 80 }];
+  guide.getRow(1).font = { bold: true };
+  for (const c of CASE_COLUMNS) guide.addRow([c.header, c.required ? '是' : '否', c.note]);
+  guide.addRow([]);
+  guide.addRow(['编码', '', 'CSV 文件可用 UTF-8（含或不含 BOM）或 GB18030/GBK 编码；同一案号再次导入会更新原案件，不会重复。']);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

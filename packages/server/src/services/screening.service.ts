@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto';
+import { compileRulePacks, listReferencedWatchLists, parseRulePack, type RulePack, type Screener } from '@courtrisk/core';
+import type { Clock } from '../clock.js';
+import { AppError } from '../errors.js';
+import type { RulePackSource } from '../screening/default-rule-packs.js';
+import type { Store } from './store.js';
+
+export interface CompiledCourtRules {
+  screener: Screener;
+  /** pack@version list the screener was built from; stored nowhere, used to detect changes. */
+  key: string;
+  packs: { pack: string; version: number; enabled: boolean }[];
+}
+
+type Deps = {
+  store: Store;
+  clock: Clock;
+  defaults: readonly RulePackSource[];
+  isCauseWithin?: (cause: string, ancestor: string) => boolean;
+};
+
+/**
+ * Each court's rule packs (versioned rows, seeded from the defaults on first use) and their
+ * compiled screener. The compiled form is cached per court and rebuilt when any pack version
+ * changes; the cache is only a cache, so several server instances stay consistent.
+ */
+export function createRuleRuntime({ store, clock, defaults, isCauseWithin }: Deps) {
+  const cache = new Map<string, CompiledCourtRules>();
+
+  async function currentPacks(courtId: string) {
+    let rows = await store.repos.rulePacks.listCurrent(courtId);
+    if (rows.length === 0) {
+      const nowIso = clock.now().toISOString();
+      await store.transaction(async (trx) => {
+        if ((await trx.rulePacks.listCurrent(courtId)).length > 0) return;
+        for (const d of defaults) {
+          await trx.rulePacks.insert({ id: randomUUID(), courtId, pack: d.pack, version: 1, yaml: d.yaml, enabled: 1, comment: '系统默认规则', createdBy: null, createdAt: nowIso });
+        }
+      });
+      rows = await store.repos.rulePacks.listCurrent(courtId);
+    }
+    return rows;
+  }
+
+  return {
+    currentPacks,
+    /** The court's compiled screener, rebuilt only when its packs changed. */
+    async forCourt(courtId: string): Promise<CompiledCourtRules> {
+      const rows = await currentPacks(courtId);
+      const key = rows.map((r) => `${r.pack}@${r.version}:${r.enabled}`).join('|');
+      const cached = cache.get(courtId);
+      if (cached?.key === key) return cached;
+      const packs: RulePack[] = [];
+      for (const row of rows.filter((r) => r.enabled === 1)) {
+        const parsed = parseRulePack(row.yaml);
+        if (!parsed.ok) throw new AppError('rules_invalid', 500, `规则包 ${row.pack} 第 ${row.version} 版无法解析：${parsed.errors[0]?.message ?? ''}`);
+        packs.push(parsed.pack);
+      }
+      // Watch-lists are court data with no register yet: every referenced list starts empty.
+      const watchLists = Object.fromEntries(listReferencedWatchLists(packs).map((name) => [name, [] as string[]]));
+      const compiled = compileRulePacks(packs, { watchLists, ...(isCauseWithin ? { isCauseWithin } : {}) });
+      if (!compiled.ok) throw new AppError('rules_invalid', 500, `规则包无法编译：${compiled.errors.map((e) => e.message).join('；')}`);
+      const entry = { screener: compiled.screener, key, packs: rows.map((r) => ({ pack: r.pack, version: r.version, enabled: r.enabled === 1 })) };
+      cache.set(courtId, entry);
+      return entry;
+    },
+  };
+}
+export type RuleRuntime = ReturnType<typeof createRuleRuntime>;

@@ -1,0 +1,54 @@
+import type { Permission } from '@courtrisk/core';
+import { describe, expect, it } from 'vitest';
+import { buildMenu } from './menu';
+import { layoutRoutes } from './routes';
+
+const allowing = (...permissions: Permission[]) => (p: Permission) => permissions.includes(p);
+
+const titles = (items: ReturnType<typeof buildMenu>): unknown =>
+  items.map((item) => (item.children ? { [item.title]: titles(item.children) } : item.title));
+
+describe('buildMenu', () => {
+  it('shows an administrator every system page, grouped under 系统管理, with absolute paths', () => {
+    const menu = buildMenu(
+      layoutRoutes,
+      allowing(
+        'court.read',
+        'department.read',
+        'account.read',
+        'role.read',
+        'dictionary.read',
+        'loginlog.read',
+        'audit.read',
+      ),
+    );
+    expect(titles(menu)).toEqual([
+      '工作台',
+      { 系统管理: ['法院管理', '部门管理', '账号管理', '角色管理', '字典管理', '登录日志', '审计日志'] },
+    ]);
+    expect(menu[0]!.path).toBe('/');
+    expect(menu[1]!.children!.map((item) => item.path)).toContain('/system/accounts');
+  });
+
+  it('shows a judge only the pages their permissions allow (no 账号管理, no 审计日志)', () => {
+    const menu = buildMenu(layoutRoutes, allowing('court.read', 'department.read', 'dictionary.read'));
+    expect(titles(menu)).toEqual(['工作台', { 系统管理: ['法院管理', '部门管理', '字典管理'] }]);
+  });
+
+  it('drops a group none of whose pages is allowed', () => {
+    expect(titles(buildMenu(layoutRoutes, allowing()))).toEqual(['工作台']);
+  });
+
+  it('never lists hidden pages (个人中心, 403, 404)', () => {
+    const everything = buildMenu(layoutRoutes, () => true);
+    const all = everything.flatMap((item) => [item, ...(item.children ?? [])]).map((item) => item.title);
+    expect(all).not.toContain('个人中心');
+    expect(all).not.toContain('无权访问');
+    expect(all).not.toContain('页面不存在');
+  });
+
+  it('keeps each item’s icon for the side menu', () => {
+    const [home] = buildMenu(layoutRoutes, () => true);
+    expect(home!.icon).toBeDefined();
+  });
+});

@@ -1,0 +1,28 @@
+import type { RouteRecordRaw } from 'vue-router';
+import { zh } from '../locales/zh-CN';
+import { homeRoutes } from './modules/home';
+import { personalRoutes } from './modules/personal';
+import { systemRoutes } from './modules/system';
+
+/** The pages inside the main layout, in menu order; the side menu is built from these. */
+export const layoutRoutes: RouteRecordRaw[] = [...homeRoutes, ...systemRoutes, ...personalRoutes];
+
+export const routes: RouteRecordRaw[] = [
+  {
+    path: '/login',
+    name: 'login',
+    component: () => import('../views/login/index.vue'),
+    meta: { title: zh.routes.login, public: true },
+  },
+  {
+    path: '/password',
+    name: 'password',
+    component: () => import('../views/password/index.vue'),
+    meta: { title: zh.routes.password, allowDuringPasswordChange: true },
+  },
+  {
+    path: '/',
+    component: () => import('../layout/index.vue'),
+    children: layoutRoutes,
+  },
+];
