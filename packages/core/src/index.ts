@@ -19,3 +19,4 @@ export * from './screening/index.js';
 export * from './cases/index.js';
 export * from './contracts/court-case.js';
 export * from './causes/index.js';
+export * from './contracts/rules.js';
