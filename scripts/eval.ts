@@ -10,10 +10,12 @@
  * domain over the positive + negative strata; ambiguous-only records are reported separately (how
  * many were flagged, with which domain, and whether that matches the label's suggested category),
  * never counted as errors. `--list` also prints the ids (never the text) of false positives and
- * false negatives per domain, for rule authors.
+ * false negatives per domain, for rule authors. When the file's folder holds mapping.json (as
+ * shared/data does), a label audit counts the false positives whose fact itself names one of that
+ * domain's charges — multi-count facts whose label lists only one charge.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { compileRulePacks, listReferencedWatchLists, parseRulePackFiles, RISK_DOMAINS, type RiskDomain, type RulePack, type Screener } from '@courtrisk/core';
 
@@ -54,8 +56,16 @@ interface Tally {
   tp: number;
   fp: number;
   fn: number;
-  falsePositives: string[];
-  falseNegatives: string[];
+  falsePositives: LabelledRecord[];
+  falseNegatives: LabelledRecord[];
+}
+
+/** Charge names per domain from mapping.json beside the data file, or null when there is none. */
+function loadChargeNames(dataFile: string): Map<RiskDomain, string[]> | null {
+  const mappingFile = join(dirname(dataFile), 'mapping.json');
+  if (!existsSync(mappingFile)) return null;
+  const mapping = JSON.parse(readFileSync(mappingFile, 'utf8')) as { categories: Record<string, { core: string[] }> };
+  return new Map(RISK_DOMAINS.map((domain) => [domain, mapping.categories[domain]?.core ?? []]));
 }
 
 function flaggedDomains(screener: Screener, fact: string): Set<RiskDomain> {
@@ -113,10 +123,10 @@ function main(argv: readonly string[]): void {
       if (expected && predicted) tally.tp++;
       else if (predicted) {
         tally.fp++;
-        tally.falsePositives.push(record.id);
+        tally.falsePositives.push(record);
       } else if (expected) {
         tally.fn++;
-        tally.falseNegatives.push(record.id);
+        tally.falseNegatives.push(record);
       }
     }
   }
@@ -126,10 +136,18 @@ function main(argv: readonly string[]): void {
   for (const [domain, tally] of tallies) console.log(formatTally(domain, tally));
   const byDomain = [...ambiguousFlags].map(([domain, counts]) => `${domain} ${counts.flagged} (of which suggested ${counts.suggested})`).join(', ');
   console.log(`# ambiguous-only (not scored): ${ambiguousTotal} records, ${ambiguousFlagged} flagged${byDomain ? `: ${byDomain}` : ''}`);
+  const chargeNames = loadChargeNames(file);
+  for (const [domain, tally] of tallies) {
+    const charges = chargeNames?.get(domain) ?? [];
+    if (tally.fp === 0 || charges.length === 0) continue;
+    const naming = tally.falsePositives.filter((record) => charges.some((charge) => record.fact.includes(charge))).length;
+    console.log(`# label audit: ${naming} of the ${tally.fp} ${domain} false positives name a ${domain} charge of mapping.json in the fact itself`);
+  }
   if (argv.includes('--list')) {
+    const ids = (records: LabelledRecord[]) => records.map((record) => record.id).join(' ');
     for (const [domain, tally] of tallies) {
-      if (tally.falsePositives.length) console.log(`# ${domain} false positives: ${tally.falsePositives.join(' ')}`);
-      if (tally.falseNegatives.length) console.log(`# ${domain} false negatives: ${tally.falseNegatives.join(' ')}`);
+      if (tally.falsePositives.length) console.log(`# ${domain} false positives: ${ids(tally.falsePositives)}`);
+      if (tally.falseNegatives.length) console.log(`# ${domain} false negatives: ${ids(tally.falseNegatives)}`);
     }
   }
 }

@@ -25,6 +25,7 @@ import { roleRoutes } from './routes/roles/roles.routes.js';
 import { caseRoutes } from './routes/cases/cases.routes.js';
 import { importRoutes } from './routes/imports/imports.routes.js';
 import { warningRoutes } from './routes/warnings/warnings.routes.js';
+import { ruleRoutes } from './routes/rules/rules.routes.js';
 import type { Services } from './services/index.js';
 
 declare module 'fastify' {
@@ -122,6 +123,7 @@ export async function buildApp(config: Config, services: Services, database: Dat
         await api.register(caseRoutes);
         await api.register(importRoutes);
         await api.register(warningRoutes);
+        await api.register(ruleRoutes);
       },
       { prefix: '/api/v1' },
     );

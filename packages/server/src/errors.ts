@@ -1,4 +1,4 @@
-export type EntityName = 'court' | 'department' | 'account' | 'role' | 'dictionaryItem' | 'session' | 'importJob' | 'courtCase' | 'warning' | 'rulePack';
+export type EntityName = 'court' | 'department' | 'account' | 'role' | 'dictionaryItem' | 'session' | 'importJob' | 'courtCase' | 'warning' | 'rulePack' | 'backgroundJob';
 
 const entityLabel: Record<EntityName, string> = {
   court: '法院',
@@ -11,6 +11,7 @@ const entityLabel: Record<EntityName, string> = {
   courtCase: '案件',
   warning: '预警',
   rulePack: '规则包',
+  backgroundJob: '后台任务',
 };
 
 /** An expected failure with a stable `code` for clients and a Chinese message for court staff. */

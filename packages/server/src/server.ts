@@ -43,6 +43,7 @@ export async function createPlatform(options: StartOptions = {}) {
   const demoAccounts = options.demo && isEmpty ? await seedDemo(services) : [];
   const app = await buildApp(config, services, database);
   void services.imports.resumePending();
+  services.jobs.kick();
   return { app, config, database, services, demoAccounts, isEmpty: isEmpty && demoAccounts.length === 0 };
 }
 

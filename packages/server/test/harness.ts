@@ -73,6 +73,7 @@ export async function createTestPlatform(dialect: DialectName, options: TestPlat
     },
     async close() {
       await platform.services.imports.idle();
+      await platform.services.jobs.idle();
       await platform.app.close();
       await platform.database.close();
       if (dialect === 'postgres') {
@@ -114,7 +115,7 @@ export async function loginReady(platform: TestPlatform, username: string): Prom
   return { ...first, csrf: res.json().csrfToken };
 }
 
-export function call(platform: TestPlatform, session: Session | null, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown) {
+export function call(platform: TestPlatform, session: Session | null, method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: unknown) {
   return platform.app.inject({
     method,
     url,

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { caseCsv, FUNDRAISING_FACTS } from './case-fixtures.js';
 import { call, createTestPlatform, login, loginReady, STRONG_PASSWORD, testDialects, type Session, type TestPlatform } from './harness.js';
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 interface Fixture {
   courtId: string;
@@ -12,6 +13,11 @@ interface Fixture {
   roleId: string;
   customRoleId: string;
   dictionaryId: string;
+  caseId: string;
+  warningId: string;
+  importJobId: string;
+  backgroundJobId: string;
+  financialYaml: string;
 }
 
 interface EndpointCase {
@@ -24,6 +30,8 @@ interface EndpointCase {
   invalid?: { body?: (f: Fixture) => unknown; url?: (f: Fixture) => string; field: string };
   /** A demo account without the endpoint's permission. */
   forbiddenFor: string;
+  /** The account that holds it; zy_admin when omitted. */
+  as?: string;
 }
 
 let seq = 0;
@@ -129,6 +137,61 @@ const ENDPOINTS: EndpointCase[] = [
   { name: 'export audit logs', method: 'GET', url: () => '/api/v1/audit-logs/export.xlsx', invalid: { url: () => '/api/v1/audit-logs/export.xlsx?to=yesterday', field: 'to' }, forbiddenFor: 'zy_risk' },
   { name: 'verify audit log', method: 'POST', url: () => '/api/v1/audit-logs/verify', forbiddenFor: 'zy_risk' },
   { name: 'permission catalogue', method: 'GET', url: () => '/api/v1/permissions', forbiddenFor: '' },
+  { name: 'list cases', method: 'GET', url: () => '/api/v1/cases?hasWarnings=true', invalid: { url: () => '/api/v1/cases?level=purple', field: 'level' }, forbiddenFor: 'zy_admin', as: 'zy_risk' },
+  { name: 'export cases', method: 'GET', url: () => '/api/v1/cases/export.xlsx', invalid: { url: () => '/api/v1/cases/export.xlsx?filedFrom=now', field: 'filedFrom' }, forbiddenFor: 'zy_admin', as: 'zy_risk' },
+  { name: 'get case', method: 'GET', url: (f) => `/api/v1/cases/${f.caseId}`, invalid: { url: () => '/api/v1/cases/x', field: 'id' }, forbiddenFor: 'zy_admin', as: 'zy_risk' },
+  {
+    name: 'upsert cases',
+    method: 'POST',
+    url: () => '/api/v1/cases/batch',
+    body: () => ({ cases: [{ caseNumber: '(2025)示01民初2号', filedOn: '2025-02-01' }] }),
+    invalid: { body: () => ({ cases: [] }), field: 'cases' },
+    forbiddenFor: 'zy_leader',
+    as: 'zy_risk',
+  },
+  { name: 'list imports', method: 'GET', url: () => '/api/v1/imports', forbiddenFor: 'zy_leader', as: 'zy_risk' },
+  { name: 'import template', method: 'GET', url: () => '/api/v1/imports/template.xlsx', forbiddenFor: 'zy_leader', as: 'zy_risk' },
+  { name: 'import job', method: 'GET', url: (f) => `/api/v1/imports/${f.importJobId}`, invalid: { url: () => '/api/v1/imports/x', field: 'id' }, forbiddenFor: 'zy_leader', as: 'zy_risk' },
+  { name: 'import errors', method: 'GET', url: (f) => `/api/v1/imports/${f.importJobId}/errors`, invalid: { url: () => '/api/v1/imports/x/errors', field: 'id' }, forbiddenFor: 'zy_leader', as: 'zy_risk' },
+  { name: 'import error report', method: 'GET', url: (f) => `/api/v1/imports/${f.importJobId}/errors.xlsx`, invalid: { url: () => '/api/v1/imports/x/errors.xlsx', field: 'id' }, forbiddenFor: 'zy_leader', as: 'zy_risk' },
+  { name: 'list warnings', method: 'GET', url: () => '/api/v1/warnings', invalid: { url: () => '/api/v1/warnings?status=open', field: 'status' }, forbiddenFor: 'zy_admin', as: 'zy_risk' },
+  {
+    name: 'triage warning',
+    method: 'POST',
+    url: (f) => `/api/v1/warnings/${f.warningId}/triage`,
+    body: () => ({ action: 'confirm', version: 1 }),
+    invalid: { body: () => ({ action: 'dismiss', version: 1, reason: '' }), field: 'reason' },
+    forbiddenFor: 'zy_leader',
+    as: 'zy_risk',
+  },
+  { name: 'list rule packs', method: 'GET', url: () => '/api/v1/rules/packs', forbiddenFor: 'zy_judge' },
+  { name: 'get rule pack', method: 'GET', url: () => '/api/v1/rules/packs/financial', invalid: { url: () => '/api/v1/rules/packs/Bad-Name', field: 'pack' }, forbiddenFor: 'zy_judge' },
+  {
+    name: 'save rule pack',
+    method: 'PUT',
+    url: () => '/api/v1/rules/packs/financial',
+    body: (f) => ({ yaml: f.financialYaml, comment: '无实质修改，测试保存' }),
+    invalid: { body: (f) => ({ yaml: f.financialYaml, comment: '' }), field: 'comment' },
+    forbiddenFor: 'zy_risk',
+  },
+  {
+    name: 'enable rule pack',
+    method: 'POST',
+    url: () => '/api/v1/rules/packs/cyber/enabled',
+    body: () => ({ enabled: true, comment: '保持启用' }),
+    invalid: { body: () => ({ enabled: 'yes' }), field: 'enabled' },
+    forbiddenFor: 'zy_risk',
+  },
+  {
+    name: 'dry-run rules',
+    method: 'POST',
+    url: () => '/api/v1/rules/dry-run',
+    body: () => ({ facts: '被告人以高额回报为诱饵，向社会公众吸收资金并承诺还本付息。' }),
+    invalid: { body: () => ({ facts: 42 }), field: 'facts' },
+    forbiddenFor: 'zy_judge',
+  },
+  { name: 'backtest rules', method: 'POST', url: () => '/api/v1/rules/backtest', body: () => ({}), invalid: { body: () => ({ pack: 7 }), field: 'pack' }, forbiddenFor: 'zy_risk' },
+  { name: 'background job', method: 'GET', url: (f) => `/api/v1/jobs/${f.backgroundJobId}`, invalid: { url: () => '/api/v1/jobs/x', field: 'id' }, forbiddenFor: 'zy_judge' },
   {
     name: 'delete department',
     method: 'DELETE',
@@ -146,8 +209,8 @@ describe.each(testDialects())('route matrix on %s', (dialect) => {
 
   beforeAll(async () => {
     platform = await createTestPlatform(dialect);
-    admin = await loginReady(platform, 'zy_admin');
-    for (const name of ['zy_judge', 'zy_leader', 'zy_risk']) sessions.set(name, await loginReady(platform, name));
+    for (const name of ['zy_judge', 'zy_leader', 'zy_risk', 'zy_admin']) sessions.set(name, await loginReady(platform, name));
+    admin = sessions.get('zy_admin')!;
     const courts = (await call(platform, admin, 'GET', '/api/v1/courts')).json() as { id: string; level: string; code: string }[];
     fixture.courtId = courts.find((c) => c.level === 'intermediate')!.id;
     fixture.basicCourtId = courts.find((c) => c.code === '示0103')!.id;
@@ -168,6 +231,26 @@ describe.each(testDialects())('route matrix on %s', (dialect) => {
     const first = await login(platform, 'bare_user', bare.json().initialPassword);
     const changed = await call(platform, first, 'POST', '/api/v1/auth/password', { currentPassword: bare.json().initialPassword, newPassword: STRONG_PASSWORD });
     sessions.set('bare_user', { ...first, csrf: changed.json().csrfToken });
+
+    const risk = sessions.get('zy_risk')!;
+    const batch = await call(platform, risk, 'POST', '/api/v1/cases/batch', {
+      cases: [{ caseNumber: '(2025)示01民初1号', filedOn: '2025-01-02', facts: FUNDRAISING_FACTS, parties: [{ role: '原告', name: '投资人甲' }] }],
+    });
+    expect(batch.json().created).toBe(1);
+    const cases = (await call(platform, risk, 'GET', '/api/v1/cases')).json().items;
+    fixture.caseId = cases[0].id;
+    fixture.warningId = (await call(platform, risk, 'GET', `/api/v1/warnings?caseId=${fixture.caseId}`)).json().items[0].id;
+    const upload = await platform.app.inject({
+      method: 'POST',
+      url: '/api/v1/imports/cases?fileName=a.csv',
+      headers: { cookie: risk.cookie, 'x-csrf-token': risk.csrf, 'content-type': 'application/octet-stream' },
+      payload: Buffer.from(caseCsv([{ caseNumber: 'bad', filedOn: '2025-01-01' }])),
+    });
+    fixture.importJobId = upload.json().id;
+    await platform.services.imports.idle();
+    fixture.financialYaml = (await call(platform, admin, 'GET', '/api/v1/rules/packs/financial')).json().yaml;
+    fixture.backgroundJobId = (await call(platform, admin, 'POST', '/api/v1/rules/backtest', {})).json().id;
+    await platform.services.jobs.idle();
   });
   afterAll(() => platform.close());
 
@@ -181,7 +264,7 @@ describe.each(testDialects())('route matrix on %s', (dialect) => {
 
     it.runIf(endpoint.invalid)('answers 400 naming the invalid field', async () => {
       const invalid = endpoint.invalid!;
-      const res = await call(platform, admin, endpoint.method, invalid.url?.(fixture) ?? endpoint.url(fixture), invalid.body?.(fixture));
+      const res = await call(platform, sessions.get(endpoint.as ?? 'zy_admin')!, endpoint.method, invalid.url?.(fixture) ?? endpoint.url(fixture), invalid.body?.(fixture));
       expect(res.statusCode).toBe(400);
       expect(res.json().code).toBe('invalid_input');
       expect(res.json().fields.map((f: { path: string }) => f.path)).toContain(invalid.field);
@@ -195,7 +278,7 @@ describe.each(testDialects())('route matrix on %s', (dialect) => {
     });
 
     it('succeeds for an account that holds the permission', async () => {
-      const res = await call(platform, admin, endpoint.method, endpoint.url(fixture), endpoint.body?.(fixture));
+      const res = await call(platform, sessions.get(endpoint.as ?? 'zy_admin')!, endpoint.method, endpoint.url(fixture), endpoint.body?.(fixture));
       expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
     });
   });

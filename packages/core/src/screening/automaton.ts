@@ -176,35 +176,47 @@ class DoubleArrayAutomaton implements KeywordAutomaton {
     readonly keywordCount: number,
     readonly stateCount: number,
     private readonly alphabet: Uint16Array,
+    /** Root transition for every code unit (0 = stay at the root): the hot path needs one load. */
+    private readonly rootNext: Int32Array,
     private readonly base: Int32Array,
     private readonly check: Int32Array,
     private readonly fail: Int32Array,
+    /** Number of outputs of each state (0 for most), then their position in `outputIds`. */
+    private readonly outputCount: Int32Array,
     private readonly outputStart: Int32Array,
     private readonly outputIds: Int32Array,
     private readonly keywordLength: Int32Array,
   ) {}
 
   scan(text: string, onMatch: KeywordMatchHandler): void {
-    const { alphabet, base, check, fail, outputStart, outputIds, keywordLength } = this;
+    const { alphabet, rootNext, base, check, fail, outputCount, outputStart, outputIds, keywordLength } = this;
     let state = 0;
     for (let i = 0, length = text.length; i < length; i++) {
-      const symbol = alphabet[text.charCodeAt(i)]!;
-      if (symbol === 0) {
-        state = 0;
-        continue;
-      }
-      let next = base[state]! + symbol;
-      while (check[next] !== state) {
-        if (state === 0) {
-          next = 0;
-          break;
+      const unit = text.charCodeAt(i);
+      if (state === 0) {
+        state = rootNext[unit]!;
+        if (state === 0) continue;
+      } else {
+        const symbol = alphabet[unit]!;
+        if (symbol === 0) {
+          state = 0;
+          continue;
         }
-        state = fail[state]!;
-        next = base[state]! + symbol;
+        let next = base[state]! + symbol;
+        while (check[next] !== state) {
+          state = fail[state]!;
+          if (state === 0) {
+            next = rootNext[unit]!;
+            break;
+          }
+          next = base[state]! + symbol;
+        }
+        state = next;
+        if (state === 0) continue;
       }
-      state = next;
-      const outputEnd = outputStart[state + 1]!;
-      for (let o = outputStart[state]!; o < outputEnd; o++) {
+      const count = outputCount[state]!;
+      if (count === 0) continue;
+      for (let o = outputStart[state]!, end = o + count; o < end; o++) {
         const keywordId = outputIds[o]!;
         onMatch(keywordId, i + 1 - keywordLength[keywordId]!, i + 1);
       }
@@ -247,23 +259,32 @@ export function buildKeywordAutomaton(keywords: readonly string[]): KeywordAutom
     const inherited = node === root ? [] : (outputsOf.get(node.fail!) ?? []);
     outputsOf.set(node, node.keywordIds.length === 0 ? inherited : [...node.keywordIds, ...inherited]);
   }
-  const outputStart = new Int32Array(size + 1);
+  const outputCount = new Int32Array(size);
+  const outputStart = new Int32Array(size);
   const outputIdList: number[] = [];
-  const nodeAtSlot = new Map(bfsOrder.map((node) => [node.slot, node]));
-  for (let slot = 0; slot < size; slot++) {
-    outputStart[slot] = outputIdList.length;
-    const node = nodeAtSlot.get(slot);
-    if (node) outputIdList.push(...outputsOf.get(node)!);
+  for (const node of bfsOrder) {
+    const outputs = outputsOf.get(node)!;
+    outputCount[node.slot] = outputs.length;
+    outputStart[node.slot] = outputIdList.length;
+    outputIdList.push(...outputs);
   }
-  outputStart[size] = outputIdList.length;
+
+  const rootNext = new Int32Array(0x10000);
+  for (let unit = 0; unit < 0x10000; unit++) {
+    const symbol = alphabet[unit]!;
+    const child = base[0]! + symbol;
+    if (symbol !== 0 && check[child] === 0 && child !== 0) rootNext[unit] = child;
+  }
 
   return new DoubleArrayAutomaton(
     keywords.length,
     bfsOrder.length,
     alphabet,
+    rootNext,
     base,
     check,
     fail,
+    outputCount,
     outputStart,
     Int32Array.from(outputIdList),
     Int32Array.from(keywords, (keyword) => keyword.length),

@@ -51,6 +51,7 @@ export function compileRulePacks(packs: readonly RulePack[], options: CompileOpt
   const errors: CompileError[] = [];
   const rules: CompiledRule[] = [];
   const packOfRule = new Map<string, string>();
+  const registrationCallbacks: ((patternCount: number) => void)[] = [];
 
   for (const pack of packs) {
     const negation = negations.indexOf(pack.negation ?? DEFAULT_NEGATION);
@@ -64,6 +65,7 @@ export function compileRulePacks(packs: readonly RulePack[], options: CompileOpt
       if (!rule.enabled) continue;
       const environment: ConditionEnvironment = {
         patterns,
+        afterRegistration: (callback) => registrationCallbacks.push(callback),
         scannedFields,
         negation,
         isCauseWithin: options.isCauseWithin,
@@ -74,11 +76,37 @@ export function compileRulePacks(packs: readonly RulePack[], options: CompileOpt
         finding: findingTemplate(pack, rule, options.scoreBands ?? DEFAULT_SCORE_BANDS),
         isExcluded: rule.exclusions ? compileExclusions(rule.exclusions, environment) : null,
         condition: compileCondition(rule.when, environment),
+        triggers: triggerKeywords(rule.when)?.map((keyword) => patterns.idOf(keyword)) ?? null,
       });
     }
   }
   if (errors.length > 0) return { ok: false, errors };
+  for (const callback of registrationCallbacks) callback(patterns.keywords.length);
   return { ok: true, screener: createScreener(buildKeywordAutomaton(patterns.keywords), rules, scannedFields, negations.matchers) };
+}
+
+/**
+ * Keywords of which at least one must occur for `condition` to hold, or null when it can hold
+ * without any: a keyword condition needs one of its keywords (even `all` and `atLeast` need one);
+ * `all` needs what its most selective child needs; `any` and `atLeast` need what some child
+ * needs, so the union, unless a child needs nothing; `not` and non-text conditions need nothing.
+ */
+function triggerKeywords(condition: Condition): readonly string[] | null {
+  switch (condition.kind) {
+    case 'keywords':
+      return condition.keywords;
+    case 'all': {
+      const needs = condition.conditions.map(triggerKeywords).filter((keywords) => keywords !== null);
+      return needs.length === 0 ? null : needs.reduce((smallest, keywords) => (keywords.length < smallest.length ? keywords : smallest));
+    }
+    case 'any':
+    case 'atLeast': {
+      const needs = condition.conditions.map(triggerKeywords);
+      return needs.some((keywords) => keywords === null) ? null : needs.flatMap((keywords) => keywords!);
+    }
+    default:
+      return null;
+  }
 }
 
 function findingTemplate(pack: RulePack, rule: RuleSpec, bands: ScoreBands): CompiledRule['finding'] {
@@ -104,6 +132,11 @@ function findingTemplate(pack: RulePack, rule: RuleSpec, bands: ScoreBands): Com
 class PatternRegistry {
   readonly keywords: string[] = [];
   private readonly idOfFolded = new Map<string, number>();
+
+  /** Length of pattern `id` in code units (folding keeps lengths). */
+  lengthOf(id: number): number {
+    return this.keywords[id]!.length;
+  }
 
   idOf(keyword: string): number {
     const folded = foldText(keyword);
@@ -136,6 +169,8 @@ class NegationRegistry {
 
 interface ConditionEnvironment {
   readonly patterns: PatternRegistry;
+  /** Runs `callback` with the final number of patterns once every rule is compiled. */
+  readonly afterRegistration: (callback: (patternCount: number) => void) => void;
   readonly scannedFields: Set<TextField>;
   /** The pack's negation matcher index. */
   readonly negation: number;
@@ -222,43 +257,57 @@ function compileCountOf(parts: readonly CompiledCondition[], needed: number): Co
 }
 
 /**
- * Keyword any / all / at-least-N (distinct keywords) over one or more fields. A keyword counts when
- * it has a non-negated occurrence in any of the fields (and, with `near`, one close to a
- * neighbouring keyword).
+ * Keyword any / all / at-least-N over one or more fields. A keyword counts when it has a
+ * non-negated occurrence in any of the fields (and, with `near`, one close to a neighbouring
+ * keyword). Keywords are compared after case/width folding, so two spellings that fold together
+ * count once. `test` walks the keywords hit in the case, not the condition's own list.
  */
 function compileKeywords(condition: KeywordCondition, environment: ConditionEnvironment): CompiledCondition {
   for (const field of condition.fields) environment.scannedFields.add(field);
-  const fields = condition.fields.map((field) => FIELD_INDEX[field]);
-  const patternIds = condition.keywords.map((keyword) => environment.patterns.idOf(keyword));
+  const fieldMask = condition.fields.reduce((mask, field) => mask | (1 << FIELD_INDEX[field]), 0);
   const negation = condition.negation ? environment.negation : NO_NEGATION;
   const near = condition.near && compileNear(condition.near, environment);
-  const firstCountingHit = near
-    ? (context: ScreeningContext, field: number, index: number) => firstHitNear(context, field, patternIds[index]!, condition.keywords[index]!.length, negation, near)
-    : (context: ScreeningContext, field: number, index: number) => context.firstValidHit(field, patternIds[index]!, negation);
-  const isPresent = (context: ScreeningContext, index: number) => {
-    for (let f = 0; f < fields.length; f++) if (firstCountingHit(context, fields[f]!, index) >= 0) return true;
-    return false;
-  };
-  const needed = condition.count;
+  // One entry per distinct pattern, keeping the first spelling for the evidence.
+  const distinct = new Map<number, string>();
+  for (const keyword of condition.keywords) {
+    const pattern = environment.patterns.idOf(keyword);
+    if (!distinct.has(pattern)) distinct.set(pattern, keyword);
+  }
+  const needed = Math.min(condition.count, distinct.size);
+  let isMember = new Uint8Array(0);
+  environment.afterRegistration((patternCount) => {
+    isMember = new Uint8Array(patternCount);
+    for (const pattern of distinct.keys()) isMember[pattern] = 1;
+  });
+  const counts = (context: ScreeningContext, field: number, pattern: number, length: number) =>
+    (near ? firstHitNear(context, field, pattern, length, negation, near) : context.firstValidHit(field, pattern, negation)) >= 0;
+
   return {
     test: (context) => {
+      if (needed > 1) context.beginCounting();
       let present = 0;
-      for (let i = 0; i < patternIds.length; i++) {
-        if (isPresent(context, i) && ++present >= needed) return true;
-        if (present + (patternIds.length - i - 1) < needed) return false;
+      for (let t = 0, touched = context.touchedCountInCase; t < touched; t++) {
+        const pattern = context.touchedPattern(t);
+        if (isMember[pattern] === 0) continue;
+        const field = context.touchedField(t);
+        if ((fieldMask & (1 << field)) === 0 || (needed > 1 && context.isCounted(pattern))) continue;
+        if (!counts(context, field, pattern, environment.patterns.lengthOf(pattern))) continue;
+        if (++present >= needed) return true;
+        context.markCounted(pattern);
       }
       return false;
     },
     explain: (context, evidence) => {
-      condition.keywords.forEach((keyword, index) => {
-        condition.fields.forEach((field, fieldIndex) => {
-          const start = firstCountingHit(context, fields[fieldIndex]!, index);
-          if (start < 0) return;
-          const occurrences = countCountingHits(context, fields[fieldIndex]!, patternIds[index]!, keyword.length, negation, near);
-          const partner = near && nearPartner(context, fields[fieldIndex]!, start, start + keyword.length, near);
+      for (const [pattern, keyword] of distinct) {
+        for (const field of condition.fields) {
+          const fieldIndex = FIELD_INDEX[field];
+          const start = near ? firstHitNear(context, fieldIndex, pattern, keyword.length, negation, near) : context.firstValidHit(fieldIndex, pattern, negation);
+          if (start < 0) continue;
+          const occurrences = countCountingHits(context, fieldIndex, pattern, keyword.length, negation, near);
+          const partner = near && nearPartner(context, fieldIndex, start, start + keyword.length, near);
           evidence.push({ ...keywordEvidence(context, keyword, field, start, occurrences), ...(partner ? { near: partner } : {}) });
-        });
-      });
+        }
+      }
     },
   };
 }

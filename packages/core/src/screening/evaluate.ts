@@ -34,6 +34,13 @@ export class ScreeningContext {
   private hitCount = 0;
   private readonly verdictEpoch: Int32Array;
   private readonly verdict: Int32Array;
+  /** Keywords hit in this case, each listed once per field it occurs in, with that field. */
+  private readonly touchedPatterns: Int32Array;
+  private readonly touchedFields: Uint8Array;
+  private touchedCount = 0;
+  /** Scratch for counting distinct keywords (see `beginCounting`). */
+  private readonly countedStamp: Float64Array;
+  private countingStamp = 0;
 
   constructor(
     private readonly patternCount: number,
@@ -43,6 +50,9 @@ export class ScreeningContext {
     this.slotEpoch = new Int32Array(slots);
     this.firstHitOfSlot = new Int32Array(slots);
     this.lastHit = new Int32Array(slots);
+    this.touchedPatterns = new Int32Array(slots);
+    this.touchedFields = new Uint8Array(slots);
+    this.countedStamp = new Float64Array(patternCount);
     this.verdictEpoch = new Int32Array(slots * Math.max(1, negations.length));
     this.verdict = new Int32Array(slots * Math.max(1, negations.length));
   }
@@ -51,6 +61,7 @@ export class ScreeningContext {
   begin(input: ScreeningInput): void {
     this.input = input;
     this.hitCount = 0;
+    this.touchedCount = 0;
     if (this.epoch === 0x7fffffff) {
       this.epoch = 0;
       this.slotEpoch.fill(0);
@@ -76,6 +87,8 @@ export class ScreeningContext {
     if (this.slotEpoch[slot] !== this.epoch) {
       this.slotEpoch[slot] = this.epoch;
       this.firstHitOfSlot[slot] = hit;
+      this.touchedFields[this.touchedCount] = this.currentField;
+      this.touchedPatterns[this.touchedCount++] = pattern;
     } else {
       this.hitNext[this.lastHit[slot]!] = hit;
     }
@@ -89,6 +102,37 @@ export class ScreeningContext {
     next.set(this.hitNext);
     this.hitStartOf = start;
     this.hitNext = next;
+  }
+
+  /**
+   * How many (field, keyword) pairs have hits in this case. Conditions iterate these (typically a
+   * few dozen) instead of their own keyword lists (often hundreds).
+   */
+  get touchedCountInCase(): number {
+    return this.touchedCount;
+  }
+
+  /** The keyword of the `index`-th (field, keyword) pair hit in this case. */
+  touchedPattern(index: number): number {
+    return this.touchedPatterns[index]!;
+  }
+
+  /** The field of the `index`-th (field, keyword) pair hit in this case. */
+  touchedField(index: number): number {
+    return this.touchedFields[index]!;
+  }
+
+  /** Starts counting distinct keywords; `isCounted`/`markCounted` then refer to this count. */
+  beginCounting(): void {
+    this.countingStamp++;
+  }
+
+  isCounted(pattern: number): boolean {
+    return this.countedStamp[pattern] === this.countingStamp;
+  }
+
+  markCounted(pattern: number): void {
+    this.countedStamp[pattern] = this.countingStamp;
   }
 
   /** Index of the first recorded occurrence of `pattern` in `field` (in order of end offset), or −1. */
@@ -147,6 +191,12 @@ export interface CompiledRule {
   /** Vetoes the rule when true (the rule's `exclusions`); null when it has none. */
   readonly isExcluded: ((context: ScreeningContext) => boolean) | null;
   readonly condition: CompiledCondition;
+  /**
+   * Keywords of which at least one must occur for the condition to hold (a necessary condition
+   * derived at compile time), so a case without any of them skips the rule; null when the rule
+   * can fire without any keyword (e.g. a party-count rule).
+   */
+  readonly triggers: readonly number[] | null;
 }
 
 /** A compiled set of rule packs; see `compileRulePacks`. */
@@ -174,6 +224,10 @@ export function createScreener(
 ): Screener {
   const context = new ScreeningContext(automaton.keywordCount, negations);
   const [facts, claims, causes, partyNames] = TEXT_FIELDS.map((field) => scannedFields.has(field));
+  const { rulesOfPattern, rulesOfPatternStart } = indexRulesByTrigger(rules, automaton.keywordCount);
+  const alwaysEvaluated = Uint8Array.from(rules, (rule) => (rule.triggers === null ? 1 : 0));
+  const candidateStamp = new Float64Array(rules.length);
+  let stamp = 0;
   return {
     ruleCount: rules.length,
     keywordCount: automaton.keywordCount,
@@ -185,9 +239,18 @@ export function createScreener(
       if (claims) context.scanField(automaton, FIELD_INDEX.claims, input.claims);
       if (causes) context.scanField(automaton, FIELD_INDEX.causes, input.causes.join('\n'));
       if (partyNames) context.scanField(automaton, FIELD_INDEX.partyNames, input.parties.map((party) => party.name).join('\n'));
+
+      stamp++;
+      for (let t = 0, touched = context.touchedCountInCase; t < touched; t++) {
+        const pattern = context.touchedPattern(t);
+        for (let r = rulesOfPatternStart[pattern]!, end = rulesOfPatternStart[pattern + 1]!; r < end; r++) candidateStamp[rulesOfPattern[r]!] = stamp;
+      }
+
       const findings: ScreeningFinding[] = [];
-      for (const rule of rules) {
-        if (rule.isExcluded?.(context) || !rule.condition.test(context)) continue;
+      for (let r = 0; r < rules.length; r++) {
+        if (alwaysEvaluated[r] === 0 && candidateStamp[r] !== stamp) continue;
+        const rule = rules[r]!;
+        if (!rule.condition.test(context) || rule.isExcluded?.(context)) continue;
         const evidence: Evidence[] = [];
         rule.condition.explain(context, evidence);
         findings.push({ ...rule.finding, evidence });
@@ -195,6 +258,15 @@ export function createScreener(
       return findings.sort((a, b) => SEVERITY.get(a.level)! - SEVERITY.get(b.level)!);
     },
   };
+}
+
+/** For each keyword, the rules it can trigger, as one flat array with per-keyword offsets. */
+function indexRulesByTrigger(rules: readonly CompiledRule[], patternCount: number) {
+  const lists: number[][] = Array.from({ length: patternCount }, () => []);
+  rules.forEach((rule, index) => new Set(rule.triggers ?? []).forEach((pattern) => lists[pattern]!.push(index)));
+  const rulesOfPatternStart = new Int32Array(patternCount + 1);
+  lists.forEach((list, pattern) => (rulesOfPatternStart[pattern + 1] = rulesOfPatternStart[pattern]! + list.length));
+  return { rulesOfPattern: Int32Array.from(lists.flat()), rulesOfPatternStart };
 }
 
 /**

@@ -258,6 +258,26 @@ export interface RulePackVersionTable {
   createdAt: string;
 }
 
+export interface BackgroundJobTable {
+  id: string;
+  courtId: string;
+  kind: 'rescreen' | 'backtest';
+  status: string;
+  /** JSON. */
+  params: string;
+  total: number | null;
+  processed: number;
+  cursor: string;
+  /** JSON: backtest hits per rule. */
+  result: string | null;
+  message: string | null;
+  createdBy: string | null;
+  finishedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
 export interface DB {
   court: CourtTable;
   department: DepartmentTable;
@@ -275,5 +295,6 @@ export interface DB {
   importError: ImportErrorTable;
   warning: WarningTable;
   rulePackVersion: RulePackVersionTable;
+  backgroundJob: BackgroundJobTable;
 }
 

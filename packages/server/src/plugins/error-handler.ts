@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { fieldLabel } from '@courtrisk/core';
+import { fieldLabel, type RuleProblemView } from '@courtrisk/core';
+import { RulesInvalidError } from '../services/rules.service.js';
 import { AppError } from '../errors.js';
 
 interface ErrorReply {
@@ -8,6 +9,8 @@ interface ErrorReply {
   code: string;
   message: string;
   fields?: { path: string; message: string }[];
+  /** Rule-pack problems at their line and column, for the rules editor. */
+  problems?: RuleProblemView[];
 }
 
 /** Framework errors that are the client's fault, in words court staff can act on. */
@@ -25,6 +28,9 @@ function labelOf(path: string): string {
 }
 
 function toReply(error: FastifyError): ErrorReply | undefined {
+  if (error instanceof RulesInvalidError) {
+    return { status: 400, code: error.code, message: error.message, problems: error.problems };
+  }
   if (error instanceof AppError) {
     return { status: error.status, code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) };
   }

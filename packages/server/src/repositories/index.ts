@@ -2,6 +2,7 @@ import type { Db, Dialect } from '../db/database.js';
 import { sm3Hex } from '../crypto.js';
 import { createAccountRepository } from './account.repository.js';
 import { createAuditRepository } from './audit.repository.js';
+import { createBackgroundJobRepository } from './background-job.repository.js';
 import { createCourtRepository } from './court.repository.js';
 import { createCourtCaseRepository } from './court-case.repository.js';
 import { createImportJobRepository } from './import-job.repository.js';
@@ -28,6 +29,7 @@ export function createRepositories(db: Db, dialect: Dialect) {
     importJobs: createImportJobRepository(db),
     warnings: createWarningRepository(db),
     rulePacks: createRulePackRepository(db),
+    backgroundJobs: createBackgroundJobRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

@@ -221,7 +221,10 @@ export function createImportService({ store, access, clock, rules, dataDir, log,
     },
     /** Resolves when every queued job has run (tests, graceful shutdown). */
     idle: () => queue,
-    template,
+    async template(actor: Actor): Promise<Buffer> {
+      await access.require(actor, 'case.import');
+      return buildTemplate();
+    },
   };
 }
 export type ImportService = ReturnType<typeof createImportService>;
@@ -230,7 +233,7 @@ export type ImportService = ReturnType<typeof createImportService>;
 export class SimulatedCrash extends Error {}
 
 /** The XLSX import template: the columns (required ones marked *), one example row, and a guide sheet. */
-export async function template(): Promise<Buffer> {
+export async function buildTemplate(): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('案件');
   sheet.columns = CASE_COLUMNS.map((c) => ({ header: c.required ? `${c.header}*` : c.header, width: c.field === 'facts' ? 60 : c.field === 'parties' ? 48 : 18 }));

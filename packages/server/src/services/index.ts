@@ -17,6 +17,8 @@ import { createCaseService } from './case.service.js';
 import { createImportService } from './import.service.js';
 import { createRuleRuntime } from './screening.service.js';
 import { createWarningService } from './warning.service.js';
+import { createJobRunner } from './job-runner.js';
+import { createRulesService } from './rules.service.js';
 import { loadDefaultRulePacks } from '../screening/default-rule-packs.js';
 
 /** Wires every service to one database; the server, CLI and tests all start here. */
@@ -36,8 +38,10 @@ export function createServices(config: Config, database: Database, options: Serv
   const access = createAccessChecker({ store, clock });
   // 案由 hierarchy: a rule on a parent cause (e.g. 借款合同纠纷) covers its children (民间借贷纠纷).
   const rules = createRuleRuntime({ store, clock, defaults: loadDefaultRulePacks(), isCauseWithin });
+  const jobs = createJobRunner({ store, clock, rules, log });
   return {
     store,
+    jobs,
     clock,
     passwords,
     auth: createAuthService({ store, clock, passwords, config }),
@@ -52,6 +56,7 @@ export function createServices(config: Config, database: Database, options: Serv
     cases: createCaseService({ store, access, clock, rules }),
     imports: createImportService({ store, access, clock, rules, dataDir: config.dataDir, log, afterBatch: options.afterImportBatch }),
     warnings: createWarningService({ store, access, clock }),
+    ruleAdmin: createRulesService({ store, access, clock, rules, jobs }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

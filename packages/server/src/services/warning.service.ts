@@ -1,4 +1,4 @@
-import type { Paged, WarningListQuery, WarningTriageInput, WarningView } from '@courtrisk/core';
+import type { Citation, Paged, WarningListQuery, WarningTriageInput, WarningView } from '@courtrisk/core';
 import type { Clock } from '../clock.js';
 import type { WarningTable } from '../db/schema.js';
 import { ConflictError, StaleVersionError, ValidationError } from '../errors.js';
@@ -23,7 +23,7 @@ export function presentWarning(row: WarningTable & { caseNumber: string }): Warn
     title: row.title,
     evidence: JSON.parse(row.evidence) as WarningView['evidence'],
     suggestedAction: row.suggestedAction,
-    source: formatSource(row.source),
+    source: formatCitations(parseCitations(row.source)),
     status: row.status as WarningView['status'],
     active: row.active === 1,
     dismissReason: row.dismissReason,
@@ -36,14 +36,17 @@ export function presentWarning(row: WarningTable & { caseNumber: string }): Warn
   };
 }
 
-/** Citations as one line: 《中华人民共和国刑法》(2020年修正) 第一百七十六条；… */
-function formatSource(json: string): string {
+function parseCitations(json: string): Citation[] {
   try {
-    const citations = JSON.parse(json) as { document: string; edition?: string; article?: string }[];
-    return citations.map((c) => `《${c.document}》${c.edition ? `（${c.edition}）` : ''}${c.article ? ` ${c.article}` : ''}`).join('；');
+    return JSON.parse(json) as Citation[];
   } catch {
-    return json;
+    return [];
   }
+}
+
+/** Citations as one line: 《中华人民共和国刑法》（2020年修正） 第一百七十六条；… */
+export function formatCitations(citations: readonly Citation[]): string {
+  return citations.map((c) => `《${c.document}》${c.edition ? `（${c.edition}）` : ''}${c.article ? ` ${c.article}` : ''}`).join('；');
 }
 
 const ACTION_LABEL = { confirm: '确认', merge: '合并', dismiss: '排除' } as const;

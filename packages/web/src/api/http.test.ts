@@ -60,7 +60,13 @@ describe('http wrapper', () => {
   it('adds X-CSRF-Token to state-changing requests only', async () => {
     setHttpSessionHooks({ csrfToken: () => 'tok', onUnauthorized: vi.fn(), onPasswordChangeRequired: vi.fn() });
     fetchMock.mockImplementation(async () => json(200, {}));
-    for (const call of [() => http.post('/x'), () => http.patch('/x', {}), () => http.delete('/x')]) {
+    for (const call of [
+      () => http.post('/x'),
+      () => http.put('/x', {}),
+      () => http.patch('/x', {}),
+      () => http.delete('/x'),
+      () => http.upload('/x', new Blob(['a'])),
+    ]) {
       await call();
       expect(lastRequest().headers['X-CSRF-Token']).toBe('tok');
     }
@@ -73,6 +79,26 @@ describe('http wrapper', () => {
     await http.get('/accounts', { page: 2, keyword: '张', status: undefined, courtId: '' });
     expect(lastRequest().url).toBe('/api/v1/accounts?page=2&keyword=%E5%BC%A0');
     expect(toQueryString({})).toBe('');
+  });
+
+  it('uploads a file as the raw body, with its query and the CSRF token', async () => {
+    setHttpSessionHooks({ csrfToken: () => 'tok', onUnauthorized: vi.fn(), onPasswordChangeRequired: vi.fn() });
+    fetchMock.mockResolvedValue(json(200, { id: 'job-1' }));
+    const file = new File(['案号,立案日期\n'], '案件.csv');
+    await expect(http.upload('/imports/cases', file, { fileName: '案件.csv', courtId: undefined })).resolves.toEqual({ id: 'job-1' });
+    const { url, init, headers } = lastRequest();
+    expect(url).toBe('/api/v1/imports/cases?fileName=%E6%A1%88%E4%BB%B6.csv');
+    expect(init.method).toBe('POST');
+    expect(init.body).toBe(file);
+    expect(headers['Content-Type']).toBe('application/octet-stream');
+    expect(headers['X-CSRF-Token']).toBe('tok');
+  });
+
+  it('keeps the whole error body for endpoints that send more than a message', async () => {
+    const problems = [{ line: 3, column: 5, path: 'rules.0.id', message: '规则编号不正确' }];
+    fetchMock.mockResolvedValue(json(400, { code: 'rules_invalid', message: '规则包有误', requestId: 'r', problems }));
+    const error = await http.put('/rules/packs/financial', {}).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'rules_invalid', details: { problems } });
   });
 
   it('turns the error body into a typed ApiError with the Chinese message and field errors', async () => {

@@ -13,6 +13,8 @@ export class ApiError extends Error {
     message: string,
     readonly requestId: string | null = null,
     readonly fields: FieldError[] = [],
+    /** The whole error body, for endpoints that send more than a message (e.g. `problems` of `rules_invalid`). */
+    readonly details: Readonly<Record<string, unknown>> = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -66,13 +68,16 @@ type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 interface RequestOptions {
   query?: Record<string, QueryValue>;
+  /** Sent as JSON. */
   body?: unknown;
+  /** Sent as it is (a file upload), as `application/octet-stream`. */
+  raw?: Blob;
 }
 
-async function readErrorBody(response: Response): Promise<Partial<ErrorBody>> {
+async function readErrorBody(response: Response): Promise<Partial<ErrorBody> & Record<string, unknown>> {
   try {
     const body: unknown = await response.json();
-    return typeof body === 'object' && body !== null ? (body as Partial<ErrorBody>) : {};
+    return typeof body === 'object' && body !== null ? (body as Partial<ErrorBody> & Record<string, unknown>) : {};
   } catch {
     return {};
   }
@@ -86,13 +91,15 @@ async function toApiError(response: Response): Promise<ApiError> {
     typeof body.message === 'string' && body.message ? body.message : zh.errors.httpStatus(response.status),
     typeof body.requestId === 'string' ? body.requestId : null,
     Array.isArray(body.fields) ? body.fields : [],
+    body,
   );
 }
 
 /** One JSON request against `/api/v1`; throws `ApiError` for every failure, network ones included. */
 export async function request<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.raw !== undefined) headers['Content-Type'] = 'application/octet-stream';
+  else if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   const token = hooks.csrfToken();
   if (STATE_CHANGING.has(method) && token) headers['X-CSRF-Token'] = token;
 
@@ -102,7 +109,7 @@ export async function request<T>(method: Method, path: string, options: RequestO
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
     });
   } catch {
     throw new ApiError(0, 'network', zh.errors.network);
@@ -121,6 +128,9 @@ export async function request<T>(method: Method, path: string, options: RequestO
 export const http = {
   get: <T>(path: string, query?: Record<string, QueryValue>) => request<T>('GET', path, { query }),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body }),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
+  /** Posts a file as the raw request body (the server streams it to disk). */
+  upload: <T>(path: string, file: Blob, query?: Record<string, QueryValue>) => request<T>('POST', path, { query, raw: file }),
   delete: <T>(path: string) => request<T>('DELETE', path),
 };

@@ -26,7 +26,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
     method: 'GET',
     url: '/imports/template.xlsx',
     schema: { tags, summary: '下载案件导入模板（XLSX）' },
-    handler: async (_req, reply) => sendXlsx(reply, '案件导入模板', await app.services.imports.template()),
+    handler: async (req, reply) => sendXlsx(reply, '案件导入模板', await app.services.imports.template(req.actor)),
   });
   app.route({
     method: 'GET',

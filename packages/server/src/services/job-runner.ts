@@ -1,0 +1,177 @@
+import { randomUUID } from 'node:crypto';
+import {
+  caseTypeLabel,
+  compileRulePacks,
+  listReferencedWatchLists,
+  parseRulePack,
+  procedureLabel,
+  type BackgroundJobView,
+  type CaseType,
+  type Procedure,
+  type RulePack,
+  type ScreeningFinding,
+  type ScreeningInput,
+} from '@courtrisk/core';
+import type { Clock } from '../clock.js';
+import type { BackgroundJobTable, CasePartyTable, CourtCaseTable } from '../db/schema.js';
+import type { Repositories } from '../repositories/index.js';
+import { applyFindings } from '../screening/case-screening.js';
+import type { RuleRuntime } from './screening.service.js';
+import type { Store } from './store.js';
+import { EMPTY_STATS, statsFrom } from './rules.service.js';
+
+const BATCH = 500;
+const STALE_AFTER_MS = 2 * 60_000;
+
+/** A stored case as screening reads it. */
+export function storedCaseInput(row: CourtCaseTable, parties: readonly CasePartyTable[]): ScreeningInput {
+  return {
+    caseNumber: row.caseNumber,
+    caseType: caseTypeLabel[row.caseType as CaseType] ?? row.caseType,
+    procedure: procedureLabel[row.procedure as Procedure] ?? row.procedure,
+    causes: JSON.parse(row.causes) as string[],
+    facts: row.facts,
+    claims: row.claims,
+    parties: parties.map((p) => ({ name: p.name, role: p.role, kind: p.kind as ScreeningInput['parties'][number]['kind'], flags: JSON.parse(p.flags) as string[] })),
+    ...(row.amountYuan ? { amount: row.amountYuan } : {}),
+    filedOn: row.filedOn,
+  };
+}
+
+interface BacktestTally {
+  hits: Record<string, number>;
+  titles: Record<string, string>;
+}
+
+type Deps = { store: Store; clock: Clock; rules: RuleRuntime; log: (message: string, error?: unknown) => void };
+
+/**
+ * Background jobs over a court's stored cases, in id order with a saved cursor, so a restarted
+ * server resumes where it stopped: `rescreen` rewrites warnings after a rule change; `backtest`
+ * counts what a saved or candidate rule set would raise, writing no warning.
+ */
+export function createJobRunner({ store, clock, rules, log }: Deps) {
+  const { repos } = store;
+  let queue: Promise<void> = Promise.resolve();
+
+  async function screenerFor(job: BackgroundJobTable) {
+    const params = JSON.parse(job.params) as { pack?: string | null; yaml?: string | null };
+    if (!params.pack || !params.yaml) return (await rules.forCourt(job.courtId)).screener;
+    const packs: RulePack[] = [];
+    for (const row of (await rules.currentPacks(job.courtId)).filter((r) => r.enabled === 1 && r.pack !== params.pack)) {
+      const parsed = parseRulePack(row.yaml);
+      if (parsed.ok) packs.push(parsed.pack);
+    }
+    const candidate = parseRulePack(params.yaml);
+    if (candidate.ok) packs.push(candidate.pack);
+    const compiled = compileRulePacks(packs, { watchLists: Object.fromEntries(listReferencedWatchLists(packs).map((n) => [n, []])) });
+    if (!compiled.ok) throw new Error(compiled.errors.map((e) => e.message).join('；'));
+    return compiled.screener;
+  }
+
+  async function loadBatch(courtId: string, cursor: string) {
+    const ids = await repos.cases.listIdsAfter(courtId, cursor, BATCH);
+    const rows = await repos.cases.listByIds(courtId, ids);
+    const parties = await repos.cases.listParties(courtId, ids);
+    const partiesOf = new Map<string, CasePartyTable[]>();
+    for (const p of parties) partiesOf.set(p.caseId, [...(partiesOf.get(p.caseId) ?? []), p]);
+    rows.sort((a, b) => (a.id < b.id ? -1 : 1));
+    return rows.map((row) => ({ row, input: storedCaseInput(row, partiesOf.get(row.id) ?? []) }));
+  }
+
+  async function run(jobId: string) {
+    const now = clock.now();
+    if (!(await repos.backgroundJobs.claim(jobId, now.toISOString(), new Date(now.getTime() - STALE_AFTER_MS).toISOString()))) return;
+    const job = (await repos.backgroundJobs.getById(jobId))!;
+    try {
+      const screener = await screenerFor(job);
+      const total = await repos.cases.countInCourt(job.courtId);
+      await repos.backgroundJobs.update(job.id, { total });
+      const tally: BacktestTally = job.result ? (JSON.parse(job.result) as BacktestTally) : { hits: {}, titles: {} };
+      let { cursor, processed } = job;
+      for (;;) {
+        const batch = await loadBatch(job.courtId, cursor);
+        if (batch.length === 0) break;
+        const findings = batch.map((b) => ({ b, findings: screener.screen(b.input) }));
+        cursor = batch[batch.length - 1]!.row.id;
+        processed += batch.length;
+        const nowIso = clock.now().toISOString();
+        await store.transaction(async (trx: Repositories) => {
+          if (job.kind === 'rescreen') {
+            await applyFindings(
+              trx,
+              findings.map(({ b, findings: f }) => ({ caseId: b.row.id, courtId: job.courtId, departmentId: b.row.departmentId, judgeAccountId: b.row.judgeAccountId, findings: f })),
+              nowIso,
+              () => false,
+            );
+          } else {
+            for (const { findings: f } of findings) tally.hits = countHits(tally, f);
+          }
+          await trx.backgroundJobs.update(job.id, { cursor, processed, updatedAt: nowIso, ...(job.kind === 'backtest' ? { result: JSON.stringify(tally) } : {}) });
+        });
+      }
+      const finished = clock.now().toISOString();
+      await repos.backgroundJobs.update(job.id, { status: 'completed', processed, finishedAt: finished, updatedAt: finished, message: `已处理 ${processed} 件案件` });
+    } catch (error) {
+      log('background job failed', error);
+      const finished = clock.now().toISOString();
+      await repos.backgroundJobs.update(job.id, { status: 'failed', message: '任务执行失败，请稍后重试或联系管理员', finishedAt: finished, updatedAt: finished });
+    }
+  }
+
+  function countHits(tally: BacktestTally, findings: readonly ScreeningFinding[]) {
+    for (const f of findings) {
+      tally.hits[f.ruleId] = (tally.hits[f.ruleId] ?? 0) + 1;
+      tally.titles[f.ruleId] = f.title;
+    }
+    return tally.hits;
+  }
+
+  function enqueue(id: string) {
+    queue = queue.then(() => run(id)).catch((error) => log('job runner stopped', error));
+    return queue;
+  }
+
+  return {
+    /** Inserts a queued job inside the caller's transaction; `kick` starts it after commit. */
+    async create(trx: Repositories, job: { courtId: string; kind: BackgroundJobTable['kind']; params: object; createdBy: string | null }) {
+      const id = randomUUID();
+      const nowIso = clock.now().toISOString();
+      await trx.backgroundJobs.insert({ id, courtId: job.courtId, kind: job.kind, status: 'queued', params: JSON.stringify(job.params), processed: 0, cursor: '', createdBy: job.createdBy, createdAt: nowIso, updatedAt: nowIso, version: 1 });
+      return id;
+    },
+    kick() {
+      void resumePending();
+    },
+    resumePending,
+    idle: () => queue,
+    async present(job: BackgroundJobTable): Promise<BackgroundJobView> {
+      const tally = job.result ? (JSON.parse(job.result) as BacktestTally) : null;
+      const stats = tally ? statsFrom(await repos.warnings.statsByRule([job.courtId])) : null;
+      return {
+        id: job.id,
+        courtId: job.courtId,
+        kind: job.kind,
+        status: job.status as BackgroundJobView['status'],
+        total: job.total,
+        processed: job.processed,
+        percent: job.status === 'completed' ? 100 : job.total ? Math.min(99, Math.floor((job.processed / job.total) * 100)) : 0,
+        message: job.message,
+        results:
+          tally && job.kind === 'backtest'
+            ? Object.entries(tally.hits)
+                .sort((a, b) => b[1] - a[1])
+                .map(([ruleId, hits]) => ({ ruleId, title: tally.titles[ruleId] ?? ruleId, hits, stats: stats!.get(ruleId) ?? EMPTY_STATS }))
+            : null,
+        createdAt: job.createdAt,
+        finishedAt: job.finishedAt,
+      };
+    },
+  };
+
+  async function resumePending() {
+    const stale = new Date(clock.now().getTime() - STALE_AFTER_MS).toISOString();
+    for (const { id } of await repos.backgroundJobs.listClaimable(stale)) await enqueue(id);
+  }
+}
+export type JobRunner = ReturnType<typeof createJobRunner>;
