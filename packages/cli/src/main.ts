@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { registerAuditCommands } from './commands/verify-audit.js';
 import { registerMigrateCommand } from './commands/migrate-database.js';
 import { registerSeedDemoCommand } from './commands/seed-demo.js';
+import { registerScreenCommand } from './commands/screen-file.js';
 import { registerServeCommand } from './commands/serve-platform.js';
 import { registerUserCommands } from './commands/manage-user.js';
 import { configHelp } from './platform.js';
@@ -16,6 +17,7 @@ registerMigrateCommand(program);
 registerUserCommands(program);
 registerAuditCommands(program);
 registerSeedDemoCommand(program);
+registerScreenCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FUNDRAISING_FACTS } from '../../server/test/case-fixtures.js';
 
 const run = promisify(execFile);
 const BIN = path.resolve(import.meta.dirname, '../bin/courtrisk.js');
@@ -89,6 +90,42 @@ describe('courtrisk CLI', () => {
       expect(seeded.stdout).toContain('示例市南湖区人民法院');
     } finally {
       fs.rmSync(fresh, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('courtrisk screen', () => {
+  it('screens a CSV without a server or database and writes an XLSX report', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'courtrisk-screen-'));
+    try {
+      const csv = [
+        '案号,立案日期,事实与理由',
+        `(2025)京0105民初1号,2025-01-02,"${FUNDRAISING_FACTS}"`,
+        '(2025)京0105民初2号,2025-01-03,原告与被告买卖合同纠纷。',
+        '坏案号,2025-01-03,',
+      ].join('\n');
+      fs.writeFileSync(path.join(dir, 'cases.csv'), csv);
+      const out = path.join(dir, 'report.xlsx');
+      const result = await run(process.execPath, [BIN, 'screen', path.join(dir, 'cases.csv'), '--out', out], { env: { ...process.env, DATA_DIR: dir } });
+      expect(result.stdout).toContain('共 3 行，筛查 2 件，格式错误 1 行');
+      expect(result.stdout).toContain('金融');
+      expect(fs.readFileSync(out).subarray(0, 2).toString()).toBe('PK');
+      expect(fs.existsSync(path.join(dir, 'courtrisk.db'))).toBe(false);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('uses a rules directory given on the command line and reports its errors', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'courtrisk-rules-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'bad.yaml'), 'pack: bad\nversion: x\n');
+      fs.writeFileSync(path.join(dir, 'cases.jsonl'), JSON.stringify({ caseNumber: '(2025)京0105民初1号', filedOn: '2025-01-02' }) + '\n');
+      const result = await run(process.execPath, [BIN, 'screen', path.join(dir, 'cases.jsonl'), '--rules', dir]).catch((e: { stderr: string; code: number }) => e);
+      expect((result as { code: number }).code).toBe(1);
+      expect((result as { stderr: string }).stderr).toContain('bad.yaml');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -9,3 +9,5 @@ export { CLI_ACTOR } from './services/actor.js';
 export { createPlatform, startServer, type RunningServer, type StartOptions } from './server.js';
 export { systemClock, type Clock } from './clock.js';
 export { AppError } from './errors.js';
+export { screenFile, writeScreenReport } from './screening/screen-file.js';
+export { chinaToday } from './clock.js';

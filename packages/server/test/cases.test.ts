@@ -15,7 +15,7 @@ describe.each(testDialects())('cases, warnings and rules on %s', (dialect) => {
 
   beforeAll(async () => {
     platform = await createTestPlatform(dialect);
-    [dcRisk, xcRisk, zyRisk, zyAdmin, dcAdmin] = await Promise.all(['dc_risk', 'xc_risk', 'zy_risk', 'zy_admin', 'dc_admin'].map((u) => loginReady(platform, u)));
+    [dcRisk, xcRisk, zyRisk, zyAdmin, dcAdmin] = (await Promise.all(['dc_risk', 'xc_risk', 'zy_risk', 'zy_admin', 'dc_admin'].map((u) => loginReady(platform, u)))) as [Session, Session, Session, Session, Session];
     const batch = await call(platform, dcRisk, 'POST', '/api/v1/cases/batch', {
       cases: [
         { caseNumber: '(2025)示0101民初1号', filedOn: '2025-01-02', facts: FUNDRAISING_FACTS, judgeName: '承办法官', amount: '30000000', parties: [{ role: '原告', name: '投资人甲' }, { role: '被告', name: '某某投资有限公司' }] },
