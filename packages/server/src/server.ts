@@ -13,6 +13,8 @@ export interface StartOptions {
   /** Seed the demo courts and accounts when the database has no account yet. */
   demo?: boolean;
   clock?: Clock;
+  /** With `demo`: also seed the synthetic cases (default true; suites that count cases turn it off). */
+  demoCases?: boolean;
   /** PostgreSQL schema to use (tests isolate each suite in its own). */
   pgSchema?: string;
   /** Test hook: runs after each committed import batch (simulated crashes). */
@@ -40,7 +42,7 @@ export async function createPlatform(options: StartOptions = {}) {
   await migrateToLatest(database.db);
   const services = createServices(config, database, { clock: options.clock ?? systemClock, afterImportBatch: options.afterImportBatch });
   const isEmpty = (await services.store.repos.accounts.countAll()) === 0;
-  const demoAccounts = options.demo && isEmpty ? await seedDemo(services) : [];
+  const demoAccounts = options.demo && isEmpty ? await seedDemo(services, { cases: options.demoCases }) : [];
   const app = await buildApp(config, services, database);
   void services.imports.resumePending();
   services.jobs.kick();

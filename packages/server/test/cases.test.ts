@@ -152,3 +152,18 @@ describe.each(testDialects())('cases, warnings and rules on %s', (dialect) => {
     expect((await call(platform, dcRisk, 'GET', '/api/v1/warnings?includeInactive=true')).json().total).toBe(warningsBefore);
   });
 });
+
+describe('demo data', () => {
+  it('plants synthetic cases with risks in every court, screened on the way in', async () => {
+    const platform = await createTestPlatform('sqlite', { demoCases: true });
+    try {
+      const risk = await loginReady(platform, 'zy_risk');
+      const cases = (await call(platform, risk, 'GET', '/api/v1/cases?pageSize=1')).json();
+      expect(cases.total).toBe(140);
+      const warnings = (await call(platform, risk, 'GET', '/api/v1/warnings?pageSize=200')).json().items as { domain: string }[];
+      expect(new Set(warnings.map((w) => w.domain))).toEqual(new Set(['financial', 'social_stability', 'cyber']));
+    } finally {
+      await platform.close();
+    }
+  });
+});

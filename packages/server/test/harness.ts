@@ -37,6 +37,7 @@ export interface TestPlatformOptions {
   env?: Record<string, string>;
   demo?: boolean;
   afterImportBatch?: StartOptions['afterImportBatch'];
+  demoCases?: boolean;
 }
 
 /** A migrated platform on a fresh SQLite file or a fresh PostgreSQL schema, with the demo seeded. */
@@ -56,6 +57,7 @@ export async function createTestPlatform(dialect: DialectName, options: TestPlat
   const platform = await createPlatform({
     config: loadConfig(env),
     demo: options.demo ?? true,
+    demoCases: options.demoCases ?? false,
     clock,
     fastPasswordHashing: true,
     pgSchema: dialect === 'postgres' ? schema : undefined,

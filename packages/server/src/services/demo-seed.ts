@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { BUILTIN_ROLES } from '@courtrisk/core';
-import type { Clock } from '../clock.js';
+import { chinaToday, type Clock } from '../clock.js';
+import { intakeCases, loadCourtDirectory } from './case-intake.js';
+import { demoCases } from './demo-cases.js';
+import type { RuleRuntime } from './screening.service.js';
 import type { CourtTable } from '../db/schema.js';
 import { SYSTEM_ACTOR } from './actor.js';
 import { createAccountRecord } from './account.service.js';
@@ -79,12 +82,16 @@ const COURTS = {
 };
 
 /**
- * Demo data for a first start: 示例市中级人民法院 with three 基层法院, their departments, and an
- * account per built-in role at the 中院 (admin and judges at the 基层). Passwords are random and
+ * Demo data for a first start: 示例市中级人民法院 with three 基层法院, their departments, an
+ * account per built-in role at the 中院 (admin, risk office and judge at the 基层), and synthetic
+ * cases with planted risks in every court. Passwords are random and
  * one-time: every demo account must change its password at first login.
  */
-export async function seedDemo(deps: { store: Store; clock: Clock; passwords: PasswordHasher }): Promise<DemoAccount[]> {
-  const { store, clock, passwords } = deps;
+export async function seedDemo(
+  deps: { store: Store; clock: Clock; passwords: PasswordHasher; rules: RuleRuntime },
+  options: { cases?: boolean } = {},
+): Promise<DemoAccount[]> {
+  const { store, clock, passwords, rules } = deps;
   const nowIso = clock.now().toISOString();
   const courtRow = (code: string, name: string, level: CourtTable['level'], parentId: string | null): CourtTable => ({
     id: randomUUID(),
@@ -134,6 +141,26 @@ export async function seedDemo(deps: { store: Store; clock: Clock; passwords: Pa
       });
       accounts.push({ courtName: court.name, username, displayName, roleCode, roleName: role.name, password: initialPassword });
     }
+    if (options.cases !== false) await seedCourtCases(court, rules);
   }
   return accounts;
+
+  /** Synthetic cases (with planted risks) go in through the same intake as real ones. */
+  async function seedCourtCases(court: CourtTable, courtRules: RuleRuntime) {
+    const { screener } = await courtRules.forCourt(court.id);
+    const today = chinaToday(clock);
+    const year = Number(today.slice(0, 4)) - (today.slice(5) < '10-01' ? 1 : 0);
+    await store.transaction(async (trx) => {
+      const result = await intakeCases(trx, demoCases(court.code, court.level === 'intermediate' ? 20 : 40, year).map((input, row) => ({ row, input })), {
+        court: { id: court.id, code: court.code },
+        jobId: null,
+        today,
+        nowIso: clock.now().toISOString(),
+        ...(await loadCourtDirectory(trx, court.id)),
+        screen: (input) => screener.screen(input),
+        columnNames: 'field',
+      });
+      if (result.errors.length > 0) throw new Error(`demo cases invalid: ${result.errors[0]!.message}`);
+    });
+  }
 }
