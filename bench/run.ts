@@ -4,10 +4,11 @@
  * asserts a timing. Add a suite by exporting a `BenchSuite` and listing it below.
  */
 import { cpus, totalmem } from 'node:os';
+import { importSuite } from './import.bench.js';
 import { screeningSuite } from './screening.bench.js';
 import type { BenchSuite } from './suite.js';
 
-const suites: readonly BenchSuite[] = [screeningSuite];
+const suites: readonly BenchSuite[] = [screeningSuite, importSuite];
 
 async function main(requested: readonly string[]): Promise<void> {
   const unknown = requested.filter((name) => !suites.some((suite) => suite.name === name));

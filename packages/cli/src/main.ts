@@ -3,6 +3,7 @@ import { registerAuditCommands } from './commands/verify-audit.js';
 import { registerMigrateCommand } from './commands/migrate-database.js';
 import { registerSeedDemoCommand } from './commands/seed-demo.js';
 import { registerScreenCommand } from './commands/screen-file.js';
+import { registerImportCommand } from './commands/import-cases.js';
 import { registerServeCommand } from './commands/serve-platform.js';
 import { registerUserCommands } from './commands/manage-user.js';
 import { configHelp } from './platform.js';
@@ -18,6 +19,7 @@ registerUserCommands(program);
 registerAuditCommands(program);
 registerSeedDemoCommand(program);
 registerScreenCommand(program);
+registerImportCommand(program);
 
 try {
   await program.parseAsync(process.argv);

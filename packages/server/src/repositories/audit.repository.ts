@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newId } from '../ids.js';
 import {
   canonicalAuditPayload,
   GENESIS_HASH,
@@ -52,7 +52,7 @@ export function createAuditRepository(db: Db, hash: (payload: string) => string)
       const entry = { ...record, seq: Number(head.seq) };
       const chained: ChainedAuditRecord = {
         ...entry,
-        id: randomUUID(),
+        id: newId(),
         prevHash: head.hash,
         hash: hash(canonicalAuditPayload(entry, head.hash)),
       };

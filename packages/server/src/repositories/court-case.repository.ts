@@ -1,6 +1,6 @@
 import type { CaseListQuery, ResolvedScope } from '@courtrisk/core';
 import { sql, type ExpressionBuilder, type Insertable, type Updateable } from 'kysely';
-import type { Db, Dialect } from '../db/database.js';
+import type { BulkInsert, Db, Dialect } from '../db/database.js';
 import { containsText } from '../db/dialect.js';
 import type { CasePartyTable, CourtCaseTable, DB } from '../db/schema.js';
 import { chunksFor } from './chunks.js';
@@ -12,7 +12,7 @@ const LEVEL_RANK = sql<number>`min(case warning.level when 'red' then 1 when 'or
 
 export type CaseFilter = Omit<CaseListQuery, 'page' | 'pageSize' | 'sort' | 'order'>;
 
-export function createCourtCaseRepository(db: Db, dialect: Dialect) {
+export function createCourtCaseRepository(db: Db, dialect: Dialect, bulkInsert: BulkInsert) {
   const filtered = (scope: ResolvedScope, filter: CaseFilter) => {
     let query = db.selectFrom('courtCase').where(scopeCondition(scope, CASE_SCOPE));
     if (filter.courtId) query = query.where('courtCase.courtId', '=', filter.courtId);
@@ -128,7 +128,7 @@ export function createCourtCaseRepository(db: Db, dialect: Dialect) {
         .execute();
     },
     async insertMany(rows: Insertable<CourtCaseTable>[]) {
-      for (const chunk of chunksFor(rows)) await db.insertInto('courtCase').values(chunk).execute();
+      await bulkInsert(db, 'courtCase', rows);
     },
     async update(id: string, patch: Updateable<CourtCaseTable>) {
       await db
@@ -147,7 +147,7 @@ export function createCourtCaseRepository(db: Db, dialect: Dialect) {
             .execute();
         }
       }
-      for (const chunk of chunksFor(rows)) await db.insertInto('caseParty').values(chunk).execute();
+      await bulkInsert(db, 'caseParty', rows);
     },
     async countInCourt(courtId: string) {
       const r = await db.selectFrom('courtCase').select((eb) => eb.fn.countAll().as('n')).where('courtId', '=', courtId).executeTakeFirstOrThrow();

@@ -1,9 +1,8 @@
 import type { Insertable, Updateable } from 'kysely';
-import type { Db } from '../db/database.js';
+import type { BulkInsert, Db } from '../db/database.js';
 import type { ImportErrorTable, ImportJobTable } from '../db/schema.js';
-import { chunksFor } from './chunks.js';
 
-export function createImportJobRepository(db: Db) {
+export function createImportJobRepository(db: Db, bulkInsert: BulkInsert) {
   return {
     getById(id: string) {
       return db.selectFrom('importJob').selectAll().where('id', '=', id).executeTakeFirst();
@@ -41,7 +40,7 @@ export function createImportJobRepository(db: Db) {
         .execute();
     },
     async insertErrors(rows: Insertable<ImportErrorTable>[]) {
-      for (const chunk of chunksFor(rows)) await db.insertInto('importError').values(chunk).execute();
+      await bulkInsert(db, 'importError', rows);
     },
     listErrors(courtId: string, jobId: string, limit: number) {
       return db

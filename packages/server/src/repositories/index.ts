@@ -1,4 +1,4 @@
-import type { Db, Dialect } from '../db/database.js';
+import type { BulkInsert, Db, Dialect } from '../db/database.js';
 import { sm3Hex } from '../crypto.js';
 import { createAccountRepository } from './account.repository.js';
 import { createAuditRepository } from './audit.repository.js';
@@ -15,7 +15,7 @@ import { createRoleRepository } from './role.repository.js';
 import { createSessionRepository } from './session.repository.js';
 
 /** Every repository bound to one connection or transaction. */
-export function createRepositories(db: Db, dialect: Dialect) {
+export function createRepositories(db: Db, dialect: Dialect, bulkInsert: BulkInsert) {
   return {
     courts: createCourtRepository(db),
     departments: createDepartmentRepository(db),
@@ -25,9 +25,9 @@ export function createRepositories(db: Db, dialect: Dialect) {
     dictionaries: createDictionaryRepository(db),
     loginLogs: createLoginLogRepository(db),
     audit: createAuditRepository(db, sm3Hex),
-    cases: createCourtCaseRepository(db, dialect),
-    importJobs: createImportJobRepository(db),
-    warnings: createWarningRepository(db),
+    cases: createCourtCaseRepository(db, dialect, bulkInsert),
+    importJobs: createImportJobRepository(db, bulkInsert),
+    warnings: createWarningRepository(db, bulkInsert),
     rulePacks: createRulePackRepository(db),
     backgroundJobs: createBackgroundJobRepository(db),
   };

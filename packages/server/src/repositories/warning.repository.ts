@@ -1,15 +1,14 @@
 import type { ResolvedScope, WarningListQuery } from '@courtrisk/core';
 import type { Insertable, Updateable } from 'kysely';
-import type { Db } from '../db/database.js';
+import type { BulkInsert, Db } from '../db/database.js';
 import type { WarningTable } from '../db/schema.js';
-import { chunksFor } from './chunks.js';
 import { scopeCondition } from './scope-filter.js';
 
 const WARNING_SCOPE = { court: 'warning.courtId', department: 'warning.departmentId', owner: 'warning.judgeAccountId' };
 
 export type WarningFilter = Omit<WarningListQuery, 'page' | 'pageSize' | 'order'>;
 
-export function createWarningRepository(db: Db) {
+export function createWarningRepository(db: Db, bulkInsert: BulkInsert) {
   const filtered = (scope: ResolvedScope, filter: WarningFilter) => {
     let query = db
       .selectFrom('warning')
@@ -62,7 +61,7 @@ export function createWarningRepository(db: Db) {
         .executeTakeFirst();
     },
     async insertMany(rows: Insertable<WarningTable>[]) {
-      for (const chunk of chunksFor(rows)) await db.insertInto('warning').values(chunk).execute();
+      await bulkInsert(db, 'warning', rows);
     },
     async update(id: string, patch: Updateable<WarningTable>) {
       await db.updateTable('warning').set(patch).where('id', '=', id).execute();

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newId } from '../ids.js';
 import {
   caseTypeLabel,
   procedureLabel,
@@ -76,7 +76,7 @@ export async function applyFindings(repos: Pick<Repositories, 'warnings'>, scree
         } else {
           raised++;
           inserts.push({
-            id: randomUUID(),
+            id: newId(),
             courtId,
             caseId: item.caseId,
             ruleId: finding.ruleId,

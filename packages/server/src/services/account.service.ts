@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newId } from '../ids.js';
 import {
   accountStatusLabel,
   type AccountCreateInput,
@@ -231,7 +231,7 @@ export async function createAccountRecord(
   if (await store.repos.accounts.getByUsername(account.username)) throw new ConflictError(`账号 ${account.username} 已存在`);
   const passwordHash = await passwords.hash(initialPassword);
   const nowIso = clock.now().toISOString();
-  const id = randomUUID();
+  const id = newId();
   await store.transaction(async (trx: Repositories) => {
     await trx.accounts.insert({
       id,

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newId } from '../ids.js';
 import {
   checkPasswordPolicy,
   isPermission,
@@ -39,7 +39,7 @@ export function createAuthService({ store, clock, passwords, config }: Deps) {
 
   const logLogin = (courtId: string, username: string, accountId: string | null, success: boolean, reason: string, meta: RequestMeta) =>
     repos.loginLogs.insert({
-      id: randomUUID(),
+      id: newId(),
       courtId,
       accountId,
       username: username.slice(0, 64),
@@ -160,7 +160,7 @@ export function createAuthService({ store, clock, passwords, config }: Deps) {
           userAgent: meta.userAgent?.slice(0, 300) ?? null,
         });
         await trx.loginLogs.insert({
-          id: randomUUID(),
+          id: newId(),
           courtId: account.courtId,
           accountId: account.id,
           username: account.username,

@@ -1,4 +1,5 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { newId } from '../ids.js';
 import { CaseInput, caseFieldHeader, inferPartyKind, validateCaseDraft, type CaseDraft, type RowProblemView } from '@courtrisk/core';
 import type { Insertable } from 'kysely';
 import type { CasePartyTable, CourtCaseTable } from '../db/schema.js';
@@ -119,7 +120,7 @@ export async function intakeCases(repos: Repositories, items: readonly IntakeIte
       importJobId: ctx.jobId,
       updatedAt: ctx.nowIso,
     };
-    const caseId = stored?.id ?? randomUUID();
+    const caseId = stored?.id ?? newId();
     if (stored) {
       await repos.cases.update(caseId, values);
       updated++;
@@ -127,7 +128,7 @@ export async function intakeCases(repos: Repositories, items: readonly IntakeIte
       inserts.push({ id: caseId, courtId: ctx.court.id, ...values, createdAt: ctx.nowIso, version: 1 });
     }
     draft.parties.forEach((p, seq) =>
-      partyRows.push({ id: randomUUID(), courtId: ctx.court.id, caseId, seq, role: p.role, name: p.name, kind: p.kind, flags: JSON.stringify(p.flags) }),
+      partyRows.push({ id: newId(), courtId: ctx.court.id, caseId, seq, role: p.role, name: p.name, kind: p.kind, flags: JSON.stringify(p.flags) }),
     );
     touched.push({ caseId, draft, isNew: !stored });
   }

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newId } from '../ids.js';
 import { BUILTIN_ROLES, DEFAULT_DICTIONARIES } from '@courtrisk/core';
 import type { Repositories } from '../repositories/index.js';
 
@@ -6,7 +6,7 @@ import type { Repositories } from '../repositories/index.js';
 export async function createCourtDefaults(repos: Repositories, courtId: string, nowIso: string) {
   for (const role of BUILTIN_ROLES) {
     await repos.roles.insert({
-      id: randomUUID(),
+      id: newId(),
       courtId,
       code: role.code,
       name: role.name,
@@ -21,7 +21,7 @@ export async function createCourtDefaults(repos: Repositories, courtId: string, 
   }
   const items = Object.entries(DEFAULT_DICTIONARIES).flatMap(([type, dict]) =>
     dict.items.map(([code, label], index) => ({
-      id: randomUUID(),
+      id: newId(),
       courtId,
       type,
       code,

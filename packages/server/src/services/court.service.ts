@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newId } from '../ids.js';
 import { childCourtLevel, courtLevelLabel, type CourtCreateInput, type CourtUpdateInput, type CourtView } from '@courtrisk/core';
 import type { Clock } from '../clock.js';
 import type { CourtTable } from '../db/schema.js';
@@ -36,7 +36,7 @@ export function createCourtService({ store, access, clock }: { store: Store; acc
       if (await repos.courts.getByCode(input.code)) throw new ConflictError(`法院代码 ${input.code} 已被使用`);
       const nowIso = clock.now().toISOString();
       const row: CourtTable = {
-        id: randomUUID(),
+        id: newId(),
         parentId: parent.id,
         code: input.code,
         name: input.name,

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newId } from '../ids.js';
 import { BUILTIN_ROLES } from '@courtrisk/core';
 import { chinaToday, type Clock } from '../clock.js';
 import { intakeCases, loadCourtDirectory } from './case-intake.js';
@@ -94,7 +94,7 @@ export async function seedDemo(
   const { store, clock, passwords, rules } = deps;
   const nowIso = clock.now().toISOString();
   const courtRow = (code: string, name: string, level: CourtTable['level'], parentId: string | null): CourtTable => ({
-    id: randomUUID(),
+    id: newId(),
     parentId,
     code,
     name,
@@ -115,7 +115,7 @@ export async function seedDemo(
       await trx.courts.insert(court);
       await createCourtDefaults(trx, court.id, nowIso);
       for (const [index, [code, name]] of DEPARTMENTS.entries()) {
-        const id = randomUUID();
+        const id = newId();
         departmentIds.set(`${court.id}/${code}`, id);
         await trx.departments.insert({ id, courtId: court.id, parentId: null, code, name, sort: index, enabled: 1, createdAt: nowIso, updatedAt: nowIso, version: 1 });
       }

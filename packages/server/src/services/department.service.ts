@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newId } from '../ids.js';
 import {
   wouldCreateCycle,
   type DepartmentCreateInput,
@@ -56,7 +56,7 @@ export function createDepartmentService({ store, access, clock }: { store: Store
       await checkParent(court.id, input.parentId);
       if (await repos.departments.getByCode(court.id, input.code)) throw new ConflictError(`部门编码 ${input.code} 在本院已存在`);
       const nowIso = clock.now().toISOString();
-      const row: DepartmentTable = { id: randomUUID(), ...input, enabled: 1, createdAt: nowIso, updatedAt: nowIso, version: 1 };
+      const row: DepartmentTable = { id: newId(), ...input, enabled: 1, createdAt: nowIso, updatedAt: nowIso, version: 1 };
       await store.transaction(async (trx) => {
         await trx.departments.insert(row);
         await writeAudit(trx, clock, auditActorOf(actor), {

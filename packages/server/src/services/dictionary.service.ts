@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newId } from '../ids.js';
 import type { DictionaryCreateInput, DictionaryItemView, DictionaryUpdateInput } from '@courtrisk/core';
 import type { Clock } from '../clock.js';
 import type { DictionaryItemTable } from '../db/schema.js';
@@ -38,7 +38,7 @@ export function createDictionaryService({ store, access, clock }: { store: Store
         throw new ConflictError(`字典 ${input.type} 中已有编码 ${input.code}`);
       }
       const nowIso = clock.now().toISOString();
-      const row: DictionaryItemTable = { id: randomUUID(), ...input, enabled: 1, createdAt: nowIso, updatedAt: nowIso, version: 1 };
+      const row: DictionaryItemTable = { id: newId(), ...input, enabled: 1, createdAt: nowIso, updatedAt: nowIso, version: 1 };
       await store.transaction(async (trx) => {
         await trx.dictionaries.insert(row);
         await writeAudit(trx, clock, auditActorOf(actor), {

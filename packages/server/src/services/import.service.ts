@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { randomUUID } from 'node:crypto';
+import { newId } from '../ids.js';
 import { pipeline } from 'node:stream/promises';
 import type { Readable } from 'node:stream';
 import { CASE_COLUMNS, type ImportJobView } from '@courtrisk/core';
@@ -10,7 +10,7 @@ import type { ImportJobTable } from '../db/schema.js';
 import { AppError, NotFoundError } from '../errors.js';
 import { buildXlsx } from '../export/xlsx.js';
 import { formatOfFileName, ImportFileError, openRowSource } from '../imports/file-rows.js';
-import { SYSTEM_ACTOR, auditActorOf, type Actor } from './actor.js';
+import { CLI_ACTOR, SYSTEM_ACTOR, auditActorOf, type Actor } from './actor.js';
 import { asScopedCourt, type AccessChecker } from './access.js';
 import { writeAudit } from './audit-writer.js';
 import { intakeCases, loadCourtDirectory, type IntakeItem } from './case-intake.js';
@@ -82,7 +82,7 @@ export function createImportService({ store, access, clock, rules, dataDir, log,
     await store.transaction(async (trx) => {
       const result = await intakeCases(trx, batch, { ...context, today: chinaToday(clock), nowIso });
       await trx.importJobs.insertErrors(
-        result.errors.map((e) => ({ id: randomUUID(), courtId: job.courtId, jobId: job.id, rowNo: e.row, columnName: e.column, message: e.message, caseNumber: e.caseNumber })),
+        result.errors.map((e) => ({ id: newId(), courtId: job.courtId, jobId: job.id, rowNo: e.row, columnName: e.column, message: e.message, caseNumber: e.caseNumber })),
       );
       const badRows = new Set(result.errors.map((e) => e.row)).size;
       job.processedRows += batch.length;
@@ -157,7 +157,7 @@ export function createImportService({ store, access, clock, rules, dataDir, log,
       await access.require(actor, 'case.import');
       const courtId = query.courtId ?? actor.courtId;
       access.inScope(actor, asScopedCourt(await repos.courts.getById(courtId)), 'court', courtId);
-      const id = randomUUID();
+      const id = newId();
       const format = formatOfFileName(query.fileName);
       fs.mkdirSync(uploadDir, { recursive: true });
       const storedPath = path.join(uploadDir, `${id}.${format}`);
@@ -177,18 +177,30 @@ export function createImportService({ store, access, clock, rules, dataDir, log,
         fs.rmSync(storedPath, { force: true });
         throw new AppError('invalid_input', 400, '上传的文件是空的');
       }
-      const nowIso = clock.now().toISOString();
-      const job: ImportJobTable = {
-        id, courtId, kind: 'case', fileName: query.fileName, format, encoding: null, storedPath, sizeBytes: size, processedBytes: 0,
-        status: 'queued', totalRows: null, processedRows: 0, okRows: 0, errorRows: 0, createdCount: 0, updatedCount: 0, unchangedCount: 0,
-        nextRow: 0, message: null, createdBy: actor.accountId, finishedAt: null, createdAt: nowIso, updatedAt: nowIso, version: 1,
-      };
+      const job = newJob({ id, courtId, fileName: query.fileName, storedPath, size, createdBy: actor.accountId, nowIso: clock.now().toISOString() });
       await store.transaction(async (trx) => {
         await trx.importJobs.insert(job);
         await writeAudit(trx, clock, auditActorOf(actor), { courtId, action: 'case.import', targetType: 'import_job', targetId: id, summary: `上传案件文件「${query.fileName}」（${(size / 1024).toFixed(0)} KB）` });
       });
       void enqueue(id);
       return presentImportJob(job);
+    },
+    /**
+     * Imports a file already on the server's disk (the `courtrisk import` command, benchmarks):
+     * the same job, batches and resume as an upload, recorded as done by the CLI.
+     */
+    async importLocalFile(courtId: string, filePath: string): Promise<ImportJobView> {
+      const court = await repos.courts.getById(courtId);
+      if (!court) throw new NotFoundError('court', courtId);
+      const id = newId();
+      const nowIso = clock.now().toISOString();
+      const job = newJob({ id, courtId, fileName: path.basename(filePath), storedPath: path.resolve(filePath), size: fs.statSync(filePath).size, createdBy: null, nowIso });
+      await store.transaction(async (trx) => {
+        await trx.importJobs.insert(job);
+        await writeAudit(trx, clock, CLI_ACTOR, { courtId, action: 'case.import', targetType: 'import_job', targetId: id, summary: `命令行导入案件文件「${job.fileName}」` });
+      });
+      await enqueue(id);
+      return presentImportJob((await repos.importJobs.getById(id))!);
     },
     async get(actor: Actor, id: string): Promise<ImportJobView> {
       await access.require(actor, 'case.import');
@@ -228,6 +240,14 @@ export function createImportService({ store, access, clock, rules, dataDir, log,
   };
 }
 export type ImportService = ReturnType<typeof createImportService>;
+
+function newJob(job: { id: string; courtId: string; fileName: string; storedPath: string; size: number; createdBy: string | null; nowIso: string }): ImportJobTable {
+  return {
+    id: job.id, courtId: job.courtId, kind: 'case', fileName: job.fileName, format: formatOfFileName(job.fileName), encoding: null, storedPath: job.storedPath,
+    sizeBytes: job.size, processedBytes: 0, status: 'queued', totalRows: null, processedRows: 0, okRows: 0, errorRows: 0, createdCount: 0,
+    updatedCount: 0, unchangedCount: 0, nextRow: 0, message: null, createdBy: job.createdBy, finishedAt: null, createdAt: job.nowIso, updatedAt: job.nowIso, version: 1,
+  };
+}
 
 /** Thrown by the test hook to stop a job between batches, as a killed server would. */
 export class SimulatedCrash extends Error {}

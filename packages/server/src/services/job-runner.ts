@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newId } from '../ids.js';
 import {
   caseTypeLabel,
   compileRulePacks,
@@ -135,7 +135,7 @@ export function createJobRunner({ store, clock, rules, log }: Deps) {
   return {
     /** Inserts a queued job inside the caller's transaction; `kick` starts it after commit. */
     async create(trx: Repositories, job: { courtId: string; kind: BackgroundJobTable['kind']; params: object; createdBy: string | null }) {
-      const id = randomUUID();
+      const id = newId();
       const nowIso = clock.now().toISOString();
       await trx.backgroundJobs.insert({ id, courtId: job.courtId, kind: job.kind, status: 'queued', params: JSON.stringify(job.params), processed: 0, cursor: '', createdBy: job.createdBy, createdAt: nowIso, updatedAt: nowIso, version: 1 });
       return id;

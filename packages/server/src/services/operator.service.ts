@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newId } from '../ids.js';
 import { COURT_LEVELS, CourtCode, Username, type CourtLevel } from '@courtrisk/core';
 import type { Clock } from '../clock.js';
 import { generateInitialPassword } from '../crypto.js';
@@ -41,7 +41,7 @@ export function createOperatorService({ store, clock, passwords }: { store: Stor
     const level = input.courtLevel ?? 'intermediate';
     if (!COURT_LEVELS.includes(level)) throw new ValidationError(`法院层级应为 ${COURT_LEVELS.join(' / ')}`);
     const nowIso = clock.now().toISOString();
-    const court = { id: randomUUID(), parentId: null, code, name: input.courtName, level, sort: 0, createdAt: nowIso, updatedAt: nowIso, version: 1 };
+    const court = { id: newId(), parentId: null, code, name: input.courtName, level, sort: 0, createdAt: nowIso, updatedAt: nowIso, version: 1 };
     await store.transaction(async (trx) => {
       await trx.courts.insert(court);
       await createCourtDefaults(trx, court.id, nowIso);
@@ -73,6 +73,11 @@ export function createOperatorService({ store, clock, passwords }: { store: Stor
         summary: `命令行新建账号 ${username}（${role.name}）`,
       });
       return { username, courtName: court.name, initialPassword };
+    },
+    async courtIdByCode(code: string): Promise<string> {
+      const court = await repos.courts.getByCode(code);
+      if (!court) throw new NotFoundError('court', code);
+      return court.id;
     },
     async resetPassword(username: string): Promise<string> {
       const account = await accountByUsername(username);

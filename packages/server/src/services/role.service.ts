@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newId } from '../ids.js';
 import {
   checkGrant,
   dataScopeLabel,
@@ -53,7 +53,7 @@ export function createRoleService({ store, access, clock }: { store: Store; acce
       if (await repos.roles.getByCode(court.id, input.code)) throw new ConflictError(`角色编码 ${input.code} 在本院已存在`);
       const nowIso = clock.now().toISOString();
       const row: RoleTable = {
-        id: randomUUID(),
+        id: newId(),
         courtId: court.id,
         code: input.code,
         name: input.name,

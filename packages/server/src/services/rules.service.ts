@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newId } from '../ids.js';
 import {
   compileRulePacks,
   listReferencedWatchLists,
@@ -129,7 +129,7 @@ export function createRulesService({ store, access, clock, rules, jobs }: Deps) 
   /** Stores a new version (audited) and queues re-screening of the court's cases under it. */
   async function saveVersion(actor: Actor, courtId: string, current: RulePackVersionTable, yaml: string, enabled: boolean, comment: string, summary: string) {
     const nowIso = clock.now().toISOString();
-    const row: RulePackVersionTable = { id: randomUUID(), courtId, pack: current.pack, version: current.version + 1, yaml, enabled: enabled ? 1 : 0, comment, createdBy: actor.username, createdAt: nowIso };
+    const row: RulePackVersionTable = { id: newId(), courtId, pack: current.pack, version: current.version + 1, yaml, enabled: enabled ? 1 : 0, comment, createdBy: actor.username, createdAt: nowIso };
     const jobId = await store.transaction(async (trx) => {
       await trx.rulePacks.insert(row);
       await writeAudit(trx, clock, auditActorOf(actor), { courtId, action: 'rule.update', targetType: 'rule_pack', targetId: `${row.pack}@${row.version}`, summary });

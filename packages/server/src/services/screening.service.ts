@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newId } from '../ids.js';
 import { compileRulePacks, listReferencedWatchLists, parseRulePack, type RulePack, type Screener } from '@courtrisk/core';
 import type { Clock } from '../clock.js';
 import { AppError } from '../errors.js';
@@ -34,7 +34,7 @@ export function createRuleRuntime({ store, clock, defaults, isCauseWithin }: Dep
       await store.transaction(async (trx) => {
         if ((await trx.rulePacks.listCurrent(courtId)).length > 0) return;
         for (const d of defaults) {
-          await trx.rulePacks.insert({ id: randomUUID(), courtId, pack: d.pack, version: 1, yaml: d.yaml, enabled: 1, comment: '系统默认规则', createdBy: null, createdAt: nowIso });
+          await trx.rulePacks.insert({ id: newId(), courtId, pack: d.pack, version: 1, yaml: d.yaml, enabled: 1, comment: '系统默认规则', createdBy: null, createdAt: nowIso });
         }
       });
       rows = await store.repos.rulePacks.listCurrent(courtId);

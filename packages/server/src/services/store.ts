@@ -12,7 +12,7 @@ export interface Store {
 
 export function createStore(database: Database): Store {
   return {
-    repos: createRepositories(database.db, database.dialect),
-    transaction: (work) => database.db.transaction().execute((trx) => work(createRepositories(trx, database.dialect))),
+    repos: createRepositories(database.db, database.dialect, database.bulkInsert),
+    transaction: (work) => database.db.transaction().execute((trx) => work(createRepositories(trx, database.dialect, database.bulkInsert))),
   };
 }
