@@ -79,6 +79,15 @@ describe('courtrisk CLI', () => {
     expect(broken.stderr).toContain(row.id);
   });
 
+  it('imports a case file on the server, resumably, from the command line', async () => {
+    const file = path.join(dataDir, 'cases.csv');
+    fs.writeFileSync(file, `案号,立案日期,事实与理由\n(2025)京01民终1号,2025-01-02,"${FUNDRAISING_FACTS}"\n(2025)京01民终2号,不是日期,\n`);
+    const result = await courtrisk(dataDir, 'import', file, '--court-code', '京01');
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('新增 1');
+    expect(result.stdout).toContain('错误 1 行');
+  });
+
   it('seeds the demo only into an empty database', async () => {
     const refused = await courtrisk(dataDir, 'seed-demo');
     expect(refused.code).toBe(1);
