@@ -1,4 +1,5 @@
 import type { Insertable, Updateable } from 'kysely';
+import { claimable } from './job-claim.js';
 import type { Db } from '../db/database.js';
 import type { BackgroundJobTable } from '../db/schema.js';
 
@@ -19,7 +20,7 @@ export function createBackgroundJobRepository(db: Db) {
         .updateTable('backgroundJob')
         .set({ status: 'running', updatedAt: nowIso })
         .where('id', '=', id)
-        .where((eb) => eb.or([eb('status', '=', 'queued'), eb.and([eb('status', '=', 'running'), eb('updatedAt', '<', staleBeforeIso)])]))
+        .where(claimable(staleBeforeIso))
         .executeTakeFirst();
       return Number(result.numUpdatedRows) === 1;
     },
@@ -27,7 +28,7 @@ export function createBackgroundJobRepository(db: Db) {
       return db
         .selectFrom('backgroundJob')
         .select('id')
-        .where((eb) => eb.or([eb('status', '=', 'queued'), eb.and([eb('status', '=', 'running'), eb('updatedAt', '<', staleBeforeIso)])]))
+        .where(claimable(staleBeforeIso))
         .orderBy('createdAt')
         .execute();
     },

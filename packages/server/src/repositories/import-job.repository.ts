@@ -1,4 +1,5 @@
 import type { Insertable, Updateable } from 'kysely';
+import { claimable } from './job-claim.js';
 import type { BulkInsert, Db } from '../db/database.js';
 import type { ImportErrorTable, ImportJobTable } from '../db/schema.js';
 
@@ -27,7 +28,7 @@ export function createImportJobRepository(db: Db, bulkInsert: BulkInsert) {
         .updateTable('importJob')
         .set({ status: 'running', updatedAt: nowIso })
         .where('id', '=', id)
-        .where((eb) => eb.or([eb('status', '=', 'queued'), eb.and([eb('status', '=', 'running'), eb('updatedAt', '<', staleBeforeIso)])]))
+        .where(claimable(staleBeforeIso))
         .executeTakeFirst();
       return Number(result.numUpdatedRows) === 1;
     },
@@ -35,7 +36,7 @@ export function createImportJobRepository(db: Db, bulkInsert: BulkInsert) {
       return db
         .selectFrom('importJob')
         .select('id')
-        .where((eb) => eb.or([eb('status', '=', 'queued'), eb.and([eb('status', '=', 'running'), eb('updatedAt', '<', staleBeforeIso)])]))
+        .where(claimable(staleBeforeIso))
         .orderBy('createdAt')
         .execute();
     },
