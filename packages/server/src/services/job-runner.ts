@@ -127,8 +127,14 @@ export function createJobRunner({ store, clock, rules, log }: Deps) {
     return tally.hits;
   }
 
-  function enqueue(id: string) {
-    queue = queue.then(() => run(id)).catch((error) => log('job runner stopped', error));
+  /** Queues a pass over every claimable job; chained, so `idle()` also waits for passes not yet started. */
+  function resumePending() {
+    queue = queue
+      .then(async () => {
+        const stale = new Date(clock.now().getTime() - STALE_AFTER_MS).toISOString();
+        for (const { id } of await repos.backgroundJobs.listClaimable(stale)) await run(id);
+      })
+      .catch((error) => log('job runner stopped', error));
     return queue;
   }
 
@@ -168,10 +174,5 @@ export function createJobRunner({ store, clock, rules, log }: Deps) {
       };
     },
   };
-
-  async function resumePending() {
-    const stale = new Date(clock.now().getTime() - STALE_AFTER_MS).toISOString();
-    for (const { id } of await repos.backgroundJobs.listClaimable(stale)) await enqueue(id);
-  }
 }
 export type JobRunner = ReturnType<typeof createJobRunner>;
