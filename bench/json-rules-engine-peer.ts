@@ -35,6 +35,7 @@ interface CaseFacts {
   readonly texts: Readonly<Record<TextField, string>>;
 }
 
+/** The facts object for `engine.run`: the case plus its texts folded once, as our automaton folds while scanning. */
 export function caseFactsOf(input: ScreeningInput): { screening: CaseFacts } {
   return {
     screening: {

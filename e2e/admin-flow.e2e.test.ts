@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { locateChromium, startHarness, type Harness } from './harness';
+import { changeInitialPassword, locateChromium, login, logout, openMenu, startHarness, type Harness } from './harness';
 
 const chromiumPath = locateChromium();
 
@@ -11,34 +11,6 @@ const NEW_USERNAME = 'e2e_petition';
 const NEW_DISPLAY_NAME = '测试信访员';
 /** User-supplied text that would run if the UI rendered it as HTML. */
 const MARKUP_NAME = '<img src=x onerror="window.xssProbe=true">信访科';
-
-async function login(page: Page, username: string, password: string) {
-  await page.getByLabel('账号', { exact: true }).fill(username);
-  await page.getByLabel('密码', { exact: true }).fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
-}
-
-async function changeInitialPassword(page: Page, current: string, next: string) {
-  await page.waitForURL('**/password');
-  await expect(page.getByText('首次登录，请先修改密码').isVisible()).resolves.toBe(true);
-  await page.getByLabel('当前密码', { exact: true }).fill(current);
-  await page.getByLabel('新密码', { exact: true }).fill(next);
-  await page.getByLabel('确认新密码', { exact: true }).fill(next);
-  await page.getByText('新密码符合要求').waitFor();
-  await page.getByRole('button', { name: '确认修改' }).click();
-  await page.waitForURL((url) => url.pathname === '/');
-}
-
-async function logout(page: Page, displayName: string) {
-  await page.getByRole('button', { name: displayName }).click();
-  await page.getByRole('menuitem', { name: '退出登录' }).click();
-  await page.waitForURL('**/login');
-}
-
-async function openMenu(page: Page, title: string) {
-  await page.getByRole('menuitem', { name: title, exact: true }).click();
-  await page.getByRole('heading', { level: 1, name: title }).waitFor();
-}
 
 describe.skipIf(!chromiumPath)('系统管理员开通账号，新账号首次登录', () => {
   let h: Harness;

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startServer, type RunningServer } from '@courtrisk/server';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 /** Screenshots land here so a person can look at every step of a run. */
 export const SHOTS_DIR = '/tmp/e2e-shots';
@@ -91,4 +92,35 @@ export async function startHarness(executablePath: string): Promise<Harness> {
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Fills the login form and submits it. */
+export async function login(page: Page, username: string, password: string): Promise<void> {
+  await page.getByLabel('账号', { exact: true }).fill(username);
+  await page.getByLabel('密码', { exact: true }).fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+}
+
+/** The forced first-login password change, ending on the home page. */
+export async function changeInitialPassword(page: Page, current: string, next: string): Promise<void> {
+  await page.waitForURL('**/password');
+  await expect(page.getByText('首次登录，请先修改密码').isVisible()).resolves.toBe(true);
+  await page.getByLabel('当前密码', { exact: true }).fill(current);
+  await page.getByLabel('新密码', { exact: true }).fill(next);
+  await page.getByLabel('确认新密码', { exact: true }).fill(next);
+  await page.getByText('新密码符合要求').waitFor();
+  await page.getByRole('button', { name: '确认修改' }).click();
+  await page.waitForURL((url) => url.pathname === '/');
+}
+
+export async function logout(page: Page, displayName: string): Promise<void> {
+  await page.getByRole('button', { name: displayName }).click();
+  await page.getByRole('menuitem', { name: '退出登录' }).click();
+  await page.waitForURL('**/login');
+}
+
+/** Opens a page from the side menu and waits for its title. */
+export async function openMenu(page: Page, title: string): Promise<void> {
+  await page.getByRole('menuitem', { name: title, exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: title }).waitFor();
 }

@@ -20,3 +20,5 @@ export * from './cases/index.js';
 export * from './contracts/court-case.js';
 export * from './causes/index.js';
 export * from './contracts/rules.js';
+export * from './risks/index.js';
+export * from './contracts/risk.js';

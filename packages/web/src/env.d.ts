@@ -18,6 +18,8 @@ declare module 'vue-router' {
     allowDuringPasswordChange?: boolean;
     /** Kept out of the side menu (profile, error pages). */
     hideInMenu?: boolean;
+    /** The menu entry to light up for a page outside the menu (a case's detail lights 案件列表). */
+    activeMenu?: string;
   }
 }
 

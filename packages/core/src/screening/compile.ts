@@ -10,9 +10,9 @@ import {
   type ScreeningContext,
   type Screener,
 } from './evaluate.js';
-import { DEFAULT_SCORE_BANDS, levelForScore, type ScoreBands } from './finding.js';
+import { DEFAULT_SCORE_BANDS, levelForScore, type Evidence, type ScoreBands } from './finding.js';
 import { compileNegation, DEFAULT_NEGATION, type NegationMatcher, type NegationSettings } from './negation.js';
-import type { ComparisonOperator, Condition, KeywordCondition, PartyFilter, RulePack, RuleSpec, TextField } from './rule-schema.js';
+import { TEXT_FIELDS, type ComparisonOperator, type Condition, type KeywordCondition, type PartyFilter, type RulePack, type RuleSpec, type TextField } from './rule-schema.js';
 import type { ScreeningParty } from './screening-input.js';
 
 export interface CompileOptions {
@@ -219,7 +219,11 @@ function compileCondition(condition: Condition, environment: ConditionEnvironmen
     case 'parties': {
       const { filter, bounds } = condition;
       const matches = partyMatcher(filter);
-      const countOf = (context: ScreeningContext) => context.input.parties.filter(matches).length;
+      const countOf = (context: ScreeningContext) => {
+        let count = 0;
+        for (const party of context.input.parties) if (matches(party)) count++;
+        return count;
+      };
       return {
         test: (context) => withinBounds(countOf(context), bounds, compareNumbers),
         explain: (context, evidence) => evidence.push({ kind: 'partyCount', count: countOf(context), bounds, filter }),
@@ -297,16 +301,19 @@ function compileKeywords(condition: KeywordCondition, environment: ConditionEnvi
       }
       return false;
     },
+    // Like `test`, walks the keywords hit in the case, so evidence follows the order of first
+    // occurrence (facts before claims) and costs nothing for the many keywords that did not occur.
     explain: (context, evidence) => {
-      for (const [pattern, keyword] of distinct) {
-        for (const field of condition.fields) {
-          const fieldIndex = FIELD_INDEX[field];
-          const start = near ? firstHitNear(context, fieldIndex, pattern, keyword.length, negation, near) : context.firstValidHit(fieldIndex, pattern, negation);
-          if (start < 0) continue;
-          const occurrences = countCountingHits(context, fieldIndex, pattern, keyword.length, negation, near);
-          const partner = near && nearPartner(context, fieldIndex, start, start + keyword.length, near);
-          evidence.push({ ...keywordEvidence(context, keyword, field, start, occurrences), ...(partner ? { near: partner } : {}) });
-        }
+      for (let t = 0, touched = context.touchedCountInCase; t < touched; t++) {
+        const pattern = context.touchedPattern(t);
+        const field = context.touchedField(t);
+        if (isMember[pattern] === 0 || (fieldMask & (1 << field)) === 0) continue;
+        const keyword = distinct.get(pattern)!;
+        const start = near ? firstHitNear(context, field, pattern, keyword.length, negation, near) : context.firstValidHit(field, pattern, negation);
+        if (start < 0) continue;
+        const occurrences = countCountingHits(context, field, pattern, keyword.length, negation, near);
+        const partner = near ? nearPartner(context, field, start, start + keyword.length, near) : null;
+        evidence.push(keywordEvidence(context, keyword, TEXT_FIELDS[field]!, start, occurrences, partner));
       }
     },
   };
@@ -369,9 +376,19 @@ function countCountingHits(context: ScreeningContext, field: number, pattern: nu
   return count;
 }
 
-function keywordEvidence(context: ScreeningContext, keyword: string, field: TextField, start: number, occurrences: number) {
+function keywordEvidence(
+  context: ScreeningContext,
+  keyword: string,
+  field: TextField,
+  start: number,
+  occurrences: number,
+  near: { keyword: string; start: number; end: number } | null,
+): Evidence {
   const end = start + keyword.length;
-  return { kind: 'keyword' as const, keyword, field, start, end, occurrences, ...snippetAround(context.texts[FIELD_INDEX[field]]!, start, end) };
+  const { snippet, snippetStart } = snippetAround(context.texts[FIELD_INDEX[field]]!, start, end);
+  return near
+    ? { kind: 'keyword', keyword, field, start, end, occurrences, snippet, snippetStart, near }
+    : { kind: 'keyword', keyword, field, start, end, occurrences, snippet, snippetStart };
 }
 
 /**
@@ -432,9 +449,10 @@ const OPERATOR_HOLDS: Record<ComparisonOperator, (order: number) => boolean> = {
   lte: (order) => order <= 0,
   lt: (order) => order < 0,
 };
+const OPERATORS = Object.keys(OPERATOR_HOLDS) as ComparisonOperator[];
 
 function withinBounds<T>(value: T, bounds: Partial<Record<ComparisonOperator, T>>, compare: (a: T, b: T) => number): boolean {
-  for (const operator of Object.keys(OPERATOR_HOLDS) as ComparisonOperator[]) {
+  for (const operator of OPERATORS) {
     const bound = bounds[operator];
     if (bound !== undefined && !OPERATOR_HOLDS[operator](compare(value, bound))) return false;
   }

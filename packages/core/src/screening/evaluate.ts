@@ -255,7 +255,7 @@ export function createScreener(
         rule.condition.explain(context, evidence);
         findings.push({ ...rule.finding, evidence });
       }
-      return findings.sort((a, b) => SEVERITY.get(a.level)! - SEVERITY.get(b.level)!);
+      return findings.length > 1 ? findings.sort((a, b) => SEVERITY.get(a.level)! - SEVERITY.get(b.level)!) : findings;
     },
   };
 }

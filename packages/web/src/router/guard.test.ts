@@ -45,6 +45,13 @@ describe('decideNavigation', () => {
     expect(decideNavigation(to('/system/audit-logs'), session({ permissions: ['audit.read'] }))).toBe(true);
   });
 
+  it('resolves /cases/import to the import page, not to a case called “import”', () => {
+    expect(to('/cases/import').name).toBe('caseImport');
+    expect(to('/cases/5f0c7b1e-0000-4000-8000-000000000001').name).toBe('caseDetail');
+    expect(decideNavigation(to('/cases/import'), session({ permissions: ['case.read'] }))).toEqual({ name: 'forbidden' });
+    expect(decideNavigation(to('/rules/financial'), session({ permissions: ['rule.read'] }))).toBe(true);
+  });
+
   it('lets every logged-in user reach the pages without a permission', () => {
     for (const path of ['/', '/profile', '/password', '/403', '/no/such/page']) {
       expect(decideNavigation(to(path), session())).toBe(true);

@@ -35,6 +35,16 @@ describe('buildMenu', () => {
     expect(titles(menu)).toEqual(['工作台', { 系统管理: ['法院管理', '部门管理', '字典管理'] }]);
   });
 
+  it('lists 案件与预警 by permission: the risk office sees all four pages, a judge only cases and warnings', () => {
+    const riskOffice = buildMenu(layoutRoutes, allowing('case.read', 'case.import', 'warning.read', 'rule.read'));
+    expect(titles(riskOffice)).toEqual(['工作台', { 案件与预警: ['案件列表', '案件导入', '预警列表', '筛查规则'] }]);
+    expect(riskOffice[1]!.children!.map((item) => item.path)).toEqual(['/cases', '/cases/import', '/warnings', '/rules']);
+    expect(titles(buildMenu(layoutRoutes, allowing('case.read', 'warning.read')))).toEqual([
+      '工作台',
+      { 案件与预警: ['案件列表', '预警列表'] },
+    ]);
+  });
+
   it('drops a group none of whose pages is allowed', () => {
     expect(titles(buildMenu(layoutRoutes, allowing()))).toEqual(['工作台']);
   });
@@ -45,6 +55,8 @@ describe('buildMenu', () => {
     expect(all).not.toContain('个人中心');
     expect(all).not.toContain('无权访问');
     expect(all).not.toContain('页面不存在');
+    expect(all).not.toContain('案件详情');
+    expect(all).not.toContain('规则编辑');
   });
 
   it('keeps each item’s icon for the side menu', () => {

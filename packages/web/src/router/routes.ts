@@ -1,11 +1,12 @@
 import type { RouteRecordRaw } from 'vue-router';
 import { zh } from '../locales/zh-CN';
+import { caseworkRoutes } from './modules/cases';
 import { homeRoutes } from './modules/home';
 import { personalRoutes } from './modules/personal';
 import { systemRoutes } from './modules/system';
 
 /** The pages inside the main layout, in menu order; the side menu is built from these. */
-export const layoutRoutes: RouteRecordRaw[] = [...homeRoutes, ...systemRoutes, ...personalRoutes];
+export const layoutRoutes: RouteRecordRaw[] = [...homeRoutes, ...caseworkRoutes, ...systemRoutes, ...personalRoutes];
 
 export const routes: RouteRecordRaw[] = [
   {

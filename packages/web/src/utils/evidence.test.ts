@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeEvidence, keywordRanges } from './evidence';
+import { describeEvidence, keywordRanges, summariseEvidence } from './evidence';
 
 const marked = (line: ReturnType<typeof describeEvidence>) =>
   line.snippet?.map((s) => (s.highlighted ? `[${s.text}]` : s.text)).join('') ?? null;
@@ -65,6 +65,39 @@ describe('describeEvidence', () => {
   });
 });
 
+describe('summariseEvidence', () => {
+  const keyword = (word: string, field: string, occurrences = 1) => ({
+    kind: 'keyword',
+    keyword: word,
+    field,
+    start: 0,
+    end: word.length,
+    occurrences,
+    snippet: word,
+    snippetStart: 0,
+  });
+
+  it('groups keyword hits per field, facts before claims, and keeps the other evidence after them', () => {
+    const rows = summariseEvidence([
+      keyword('投资款', 'claims'),
+      { kind: 'amount', amount: '60000000', bounds: { gte: '50000000' } },
+      keyword('社会公众', 'facts'),
+      keyword('还本付息', 'facts', 3),
+    ]);
+    expect(rows.map((row) => (row.kind === 'keywords' ? [row.field, row.keywords] : row.line.label))).toEqual([
+      ['事实与理由', [{ keyword: '社会公众', occurrences: 1 }, { keyword: '还本付息', occurrences: 3 }]],
+      ['诉讼请求', [{ keyword: '投资款', occurrences: 1 }]],
+      '标的额',
+    ]);
+    const facts = rows[0]!;
+    expect(facts.kind === 'keywords' && facts.hits.map((hit) => hit.text)).toEqual(['「社会公众」见于事实与理由', '「还本付息」见于事实与理由，共 3 处']);
+  });
+
+  it('gives nothing for no evidence', () => {
+    expect(summariseEvidence([])).toEqual([]);
+  });
+});
+
 describe('keywordRanges', () => {
   const warning = {
     ruleId: 'FIN-DEPOSIT-01',
@@ -82,6 +115,12 @@ describe('keywordRanges', () => {
       { start: 29, end: 33, note: 'FIN-DEPOSIT-01 疑似非法吸收公众存款（关键词「社会公众」）', level: 'orange' },
     ]);
     expect(keywordRanges([warning], 'claims').map((r) => [r.start, r.end])).toEqual([[6, 9]]);
+  });
+
+  it('marks a dismissed warning’s hits without a level colour and says it was dismissed', () => {
+    expect(keywordRanges([{ ...warning, status: 'dismissed' }], 'facts')).toEqual([
+      { start: 29, end: 33, note: 'FIN-DEPOSIT-01 疑似非法吸收公众存款（关键词「社会公众」）（已排除）', level: undefined },
+    ]);
   });
 
   it('marks the neighbouring keyword of a proximity hit as well', () => {

@@ -99,12 +99,55 @@ export function describeEvidence(item: EvidenceItem): EvidenceLine {
   }
 }
 
+/** The evidence of one finding as shown: keyword hits grouped per field, then every other item. */
+export type EvidenceRow =
+  | {
+      kind: 'keywords';
+      /** 事实与理由, 诉讼请求… */
+      field: string;
+      keywords: { keyword: string; occurrences: number }[];
+      /** Each hit's line and snippet, shown on request. */
+      hits: EvidenceLine[];
+    }
+  | { kind: 'line'; line: EvidenceLine };
+
+const FIELD_ORDER = ['facts', 'claims', 'causes', 'partyNames'];
+
+/**
+ * Keyword hits grouped by the field they were found in (one row lists the keywords, their
+ * snippets folded under it), followed by the other evidence in the order given.
+ */
+export function summariseEvidence(items: readonly EvidenceItem[]): EvidenceRow[] {
+  const byField = new Map<string, Extract<EvidenceRow, { kind: 'keywords' }>>();
+  const others: EvidenceRow[] = [];
+  for (const item of items) {
+    const e = item as Evidence;
+    if (e.kind !== 'keyword') {
+      others.push({ kind: 'line', line: describeEvidence(item) });
+      continue;
+    }
+    const field = text(e.field);
+    let row = byField.get(field);
+    if (!row) {
+      row = { kind: 'keywords', field: zh.evidence.field[field] ?? field, keywords: [], hits: [] };
+      byField.set(field, row);
+    }
+    row.keywords.push({ keyword: text(e.keyword), occurrences: count(e.occurrences) });
+    row.hits.push(describeEvidence(item));
+  }
+  const rank = (field: string) => (FIELD_ORDER.includes(field) ? FIELD_ORDER.indexOf(field) : FIELD_ORDER.length);
+  const grouped = [...byField.entries()].sort(([a], [b]) => rank(a) - rank(b)).map(([, row]) => row);
+  return [...grouped, ...others];
+}
+
 /** What a highlight needs to know about the warning or finding its evidence belongs to. */
 export interface EvidenceSource {
   ruleId: string;
   title: string;
   level: RiskLevel;
   evidence: readonly EvidenceItem[];
+  /** A dismissed warning's hits are still marked, in grey, and say so on hover. */
+  status?: string;
 }
 
 /**
@@ -114,12 +157,15 @@ export interface EvidenceSource {
 export function keywordRanges(sources: readonly EvidenceSource[], field: string): HighlightRange[] {
   const ranges: HighlightRange[] = [];
   for (const source of sources) {
+    const dismissed = source.status === 'dismissed';
+    const level = dismissed ? undefined : source.level;
+    const noteFor = (keyword: string) =>
+      zh.caseDetail.highlightNote(source.ruleId, source.title, keyword) + (dismissed ? zh.caseDetail.dismissedNote : '');
     for (const item of source.evidence) {
       const e = item as Evidence;
       if (e.kind !== 'keyword' || e.field !== field) continue;
-      const note = zh.caseDetail.highlightNote(source.ruleId, source.title, e.keyword);
-      ranges.push({ start: e.start, end: e.end, note, level: source.level });
-      if (e.near) ranges.push({ start: e.near.start, end: e.near.end, note: zh.caseDetail.highlightNote(source.ruleId, source.title, e.near.keyword), level: source.level });
+      ranges.push({ start: e.start, end: e.end, note: noteFor(e.keyword), level });
+      if (e.near) ranges.push({ start: e.near.start, end: e.near.end, note: noteFor(e.near.keyword), level });
     }
   }
   return ranges;

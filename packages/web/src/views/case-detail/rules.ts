@@ -1,0 +1,16 @@
+import { WarningTriageInput } from '@courtrisk/core';
+import type { FormRules } from 'element-plus';
+import { zh } from '../../locales/zh-CN';
+import { requiredChoice, zodRule } from '../../utils/form-rules';
+
+const [, , dismissInput] = WarningTriageInput.options;
+
+/** 排除 needs a reason (it feeds the rule's precision figure), with the server's own limits. */
+export const dismissRules: FormRules = {
+  reason: [zodRule(dismissInput.shape.reason)],
+};
+
+/** 合并 needs the warning to merge into. */
+export const mergeRules: FormRules = {
+  intoWarningId: [requiredChoice(zh.warningCard.mergeTargetRequired)],
+};

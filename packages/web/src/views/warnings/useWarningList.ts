@@ -1,0 +1,28 @@
+import { riskDomainLabel, riskLevelLabel, type WarningView } from '@courtrisk/core';
+import { useRouter } from 'vue-router';
+import { listWarnings, type WarningFilters } from '../../api/warnings';
+import { showError } from '../../components/feedback';
+import { usePagedList } from '../../composables/usePagedList';
+import { zh } from '../../locales/zh-CN';
+import { useCourtStore } from '../../stores/courts';
+import { labelOptions } from '../../utils/options';
+
+/** The list opens on what still needs a decision: 待研判. */
+const blankFilters = (): WarningFilters => ({ status: 'pending', domain: undefined, level: undefined, courtId: undefined });
+
+export const statusOptions = labelOptions(zh.warningStatus);
+export const domainOptions = labelOptions(riskDomainLabel);
+export const levelOptions = labelOptions(riskLevelLabel);
+
+export function useWarningList() {
+  void useCourtStore().load().catch(showError);
+  const router = useRouter();
+  const list = usePagedList(listWarnings, blankFilters);
+
+  const openCase = (warning: WarningView) => router.push({ name: 'caseDetail', params: { id: warning.caseId } });
+  const domainText = (warning: WarningView) => `${riskDomainLabel[warning.domain]} · ${warning.subtype}`;
+
+  void list.load();
+
+  return { list, openCase, domainText };
+}
