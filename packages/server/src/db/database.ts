@@ -64,6 +64,8 @@ export async function openDatabase(config: DatabaseConfig, options: DatabaseOpti
     sqlite.pragma('foreign_keys = ON');
     // 64 MiB page cache: bulk imports touch several indexes per row.
     sqlite.pragma('cache_size = -65536');
+    // Checkpoint the WAL every ~40 MiB instead of 4 MiB: fewer, larger copies during bulk imports.
+    sqlite.pragma('wal_autocheckpoint = 10000');
     const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }), plugins });
     return { db, dialect: 'sqlite', bulkInsert: sqliteBulkInsert(sqlite), close: () => db.destroy() };
   }
