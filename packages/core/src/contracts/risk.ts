@@ -3,7 +3,7 @@ import { isLocalDate, type LocalDate } from '../deadlines/local-date.js';
 import { RiskClock } from '../risks/clocks.js';
 import { Impact, Likelihood, RiskScore } from '../risks/scoring.js';
 import { RISK_DOMAINS, RISK_LEVELS, RiskDomain } from '../screening/rule-schema.js';
-import { Id, PageQuery, Version } from './common.js';
+import { PageQuery, Version } from './common.js';
 
 /**
  * API contracts of the risk register (issue 4; PRODUCT.md §3, §5): the vocabulary (statuses, actions,
@@ -18,6 +18,7 @@ import { Id, PageQuery, Version } from './common.js';
 export const RISK_STATUSES = ['pending_assessment', 'assessing', 'disposing', 'monitoring', 'resolved', 'closed'] as const;
 export const RiskStatus = z.enum(RISK_STATUSES, { error: '风险状态应为待研判、研判中、处置中、持续监测、已化解、已销号之一' });
 export type RiskStatus = z.infer<typeof RiskStatus>;
+/** Chinese names of the risk states (PRODUCT.md §5). */
 export const riskStatusLabel: Record<RiskStatus, string> = {
   pending_assessment: '待研判',
   assessing: '研判中',
@@ -43,6 +44,7 @@ export const RISK_ACTIONS = [
   'reportUpward',
 ] as const;
 export type RiskActionName = (typeof RISK_ACTIONS)[number];
+/** Button and timeline names of the actions. */
 export const riskActionLabel: Record<RiskActionName, string> = {
   startAssessment: '开始研判',
   recordAssessment: '记录研判',
@@ -61,22 +63,26 @@ export const riskActionLabel: Record<RiskActionName, string> = {
 /** 研判形式 (issue 4). */
 export const ASSESSMENT_FORMS = ['consultation', 'special_meeting', 'joint_meeting'] as const;
 export type AssessmentForm = (typeof ASSESSMENT_FORMS)[number];
+/** 会商 / 专题会 / 联席会议. */
 export const assessmentFormLabel: Record<AssessmentForm, string> = { consultation: '会商', special_meeting: '专题会', joint_meeting: '联席会议' };
 
 /** Who attends an assessment: court staff, or people from an outside agency (协同单位). */
 export const PARTICIPANT_KINDS = ['staff', 'agency'] as const;
 export type ParticipantKind = (typeof PARTICIPANT_KINDS)[number];
+/** 本院人员 / 协同单位. */
 export const participantKindLabel: Record<ParticipantKind, string> = { staff: '本院人员', agency: '协同单位' };
 
 /** Who a disposal task is assigned to (PRODUCT.md §3). */
 export const ASSIGNEE_KINDS = ['department', 'person', 'agency'] as const;
 export type AssigneeKind = (typeof ASSIGNEE_KINDS)[number];
+/** 部门 / 个人 / 协同单位. */
 export const assigneeKindLabel: Record<AssigneeKind, string> = { department: '部门', person: '个人', agency: '协同单位' };
 
 /** Disposal task statuses (issue 4). */
 export const TASK_STATUSES = ['pending_acceptance', 'in_progress', 'fed_back', 'completed', 'returned'] as const;
 export const TaskStatus = z.enum(TASK_STATUSES, { error: '任务状态应为待接收、办理中、已反馈、已办结、已退回之一' });
 export type TaskStatus = z.infer<typeof TaskStatus>;
+/** 待接收 / 办理中 / 已反馈 / 已办结 / 已退回. */
 export const taskStatusLabel: Record<TaskStatus, string> = {
   pending_acceptance: '待接收',
   in_progress: '办理中',
@@ -119,6 +125,13 @@ function localDate(what: string) {
     .transform((text) => text as LocalDate);
 }
 
+/** A UUID naming what it refers to; a missing one reads "请选择…". */
+function idOf(what: string) {
+  return z
+    .string({ error: (issue) => (issue.input === undefined ? `请选择${what}` : `${what}编号必须是文字`) })
+    .uuid({ error: `${what}编号格式不正确` });
+}
+
 const TrueFalse = z.enum(['true', 'false'], { error: '应为 true 或 false' });
 
 // ── inputs ────────────────────────────────────────────────────────────────────────────────────────
@@ -127,8 +140,8 @@ const TrueFalse = z.enum(['true', 'false'], { error: '应为 true 或 false' });
 export const AssessmentParticipant = z.discriminatedUnion(
   'kind',
   [
-    strictObject({ kind: z.literal('staff'), name: requiredText('参加人姓名', 1, 50), accountId: Id.optional() }, '参加人'),
-    strictObject({ kind: z.literal('agency'), agencyId: Id, name: requiredText('参加人姓名', 1, 50) }, '参加人'),
+    strictObject({ kind: z.literal('staff'), name: requiredText('参加人姓名', 1, 50), accountId: idOf('本院人员').optional() }, '参加人'),
+    strictObject({ kind: z.literal('agency'), agencyId: idOf('协同单位'), name: requiredText('参加人姓名', 1, 50) }, '参加人'),
   ],
   { error: '参加人类型应为本院人员（staff）或协同单位（agency）' },
 );
@@ -173,9 +186,9 @@ export type AssessmentInput = z.infer<typeof AssessmentInput>;
 export const TaskAssignee = z.discriminatedUnion(
   'kind',
   [
-    strictObject({ kind: z.literal('department'), departmentId: Id }, '承办对象'),
-    strictObject({ kind: z.literal('person'), accountId: Id }, '承办对象'),
-    strictObject({ kind: z.literal('agency'), agencyId: Id }, '承办对象'),
+    strictObject({ kind: z.literal('department'), departmentId: idOf('承办部门') }, '承办对象'),
+    strictObject({ kind: z.literal('person'), accountId: idOf('承办人') }, '承办对象'),
+    strictObject({ kind: z.literal('agency'), agencyId: idOf('协同单位') }, '承办对象'),
   ],
   { error: '承办对象应为部门（department）、个人（person）或协同单位（agency）' },
 );
@@ -270,7 +283,7 @@ export type RiskActionInput = z.infer<typeof RiskActionInput>;
  */
 export const RiskCreateInput = strictObject(
   {
-    courtId: Id.optional(),
+    courtId: idOf('法院').optional(),
     domain: RiskDomain,
     subtype: requiredText('风险子类', 1, 50),
     title: requiredText('风险标题', 2, 100),
@@ -278,12 +291,12 @@ export const RiskCreateInput = strictObject(
     likelihood: Likelihood,
     impact: Impact,
     caseIds: z
-      .array(Id, { error: '关联案件应为列表' })
+      .array(idOf('关联案件'), { error: '关联案件应为列表' })
       .max(50, { error: '关联案件不能超过 50 件' })
       .refine((ids) => new Set(ids).size === ids.length, { error: '关联案件有重复' })
       .default([]),
-    ownerId: Id.optional(),
-    departmentId: Id.optional(),
+    ownerId: idOf('责任人').optional(),
+    departmentId: idOf('部门').optional(),
     tags: z.array(requiredText('标签', 1, 20), { error: '标签应为列表' }).max(10, { error: '标签不能超过 10 个' }).default([]),
   },
   '上报风险',
@@ -292,14 +305,14 @@ export type RiskCreateInput = z.infer<typeof RiskCreateInput>;
 
 /** Register list filters (issue 4): query strings arrive as text. `from`/`to` bound the registration date. */
 export const RiskListQuery = PageQuery.extend({
-  courtId: Id.optional(),
+  courtId: idOf('法院').optional(),
   /** 本院及下级: include lower courts' risks (within the account's data scope). */
   includeLowerCourts: TrueFalse.default('false'),
   domain: z.enum(RISK_DOMAINS, { error: '风险领域不正确' }).optional(),
   level: z.enum(RISK_LEVELS, { error: '风险等级不正确' }).optional(),
   status: RiskStatus.optional(),
-  departmentId: Id.optional(),
-  ownerId: Id.optional(),
+  departmentId: idOf('部门').optional(),
+  ownerId: idOf('责任人').optional(),
   /** Only risks with at least one missed, still running clock. */
   overdue: TrueFalse.optional(),
   /** 下级上报 list: only risks reported to the upper court. */

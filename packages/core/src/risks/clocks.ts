@@ -16,6 +16,7 @@ import { ClockDuration, clockDurationMs, endOfChinaDay, formatClockDuration, toE
 /** The four clocks of PRODUCT.md §5 (the fifth column, reporting to the upper court, is automatic). */
 export const CLOCK_KINDS = ['reportToLeader', 'firstAssessment', 'disposalPlan', 'review'] as const;
 export type ClockKind = (typeof CLOCK_KINDS)[number];
+/** Chinese names of the clocks, as on screen. */
 export const clockKindLabel: Record<ClockKind, string> = {
   reportToLeader: '报告院领导',
   firstAssessment: '首次研判',
@@ -29,13 +30,16 @@ const satisfiedByLabel: Record<ClockKind, string> = {
   review: '记录复查或研判（每次复查开始新的周期）',
 };
 
+/** Clock status: 未到期, 即将到期 (last `dueSoonShare` of the run), 已超时 (after the due instant), 已完成. */
 export const CLOCK_STATUSES = ['pending', 'due_soon', 'missed', 'met'] as const;
 export type ClockStatus = (typeof CLOCK_STATUSES)[number];
+/** Chinese names of the clock statuses. */
 export const clockStatusLabel: Record<ClockStatus, string> = { pending: '未到期', due_soon: '即将到期', missed: '已超时', met: '已完成' };
 
 /** Escalation ladder for a missed clock (PRODUCT.md §5). */
 export const ESCALATION_STEPS = ['owner', 'department_head', 'risk_office', 'court_leader'] as const;
 export type EscalationStep = (typeof ESCALATION_STEPS)[number];
+/** Who each escalation step notifies (the server resolves the people). */
 export const escalationStepLabel: Record<EscalationStep, string> = {
   owner: '责任人',
   department_head: '部门负责人',

@@ -5,7 +5,7 @@ import type { Abilities } from '../permissions/abilities.js';
 import { permissionLabel } from '../permissions/catalog.js';
 import { applyRiskAction, availableActions, createRisk, RISK_TRANSITIONS, type RiskActionResult, type RiskState } from './lifecycle.js';
 import { DEFAULT_RISK_MATRIX, scoreRisk } from './scoring.js';
-import { act, after, dateOf, DAY, EVERYONE, HOUR, newRisk, riskIn, T0, validPayload } from './test-support.js';
+import { act, after, assessmentWithLevelChange, dateOf, DAY, EVERYONE, newRisk, riskIn, T0, validPayload } from './test-support.js';
 
 const AT = after(2 * DAY);
 const TODAY = dateOf(AT);
@@ -155,8 +155,7 @@ describe('registration and levels (PRODUCT.md §4)', () => {
 
   it('raises the level through an assessment, with its reason, and reports upward automatically', () => {
     const assessing = riskIn('assessing', 'yellow');
-    const base = validPayload('recordAssessment', assessing, TODAY) as Extract<RiskActionPayload, { action: 'recordAssessment' }>;
-    const { next, timelineEntry } = nextOf(apply(assessing, { ...base, assessment: { ...base.assessment, levelChange: { likelihood: 3, impact: 4, reason: '涉及人数增至 60 人' } } }));
+    const { next, timelineEntry } = nextOf(apply(assessing, assessmentWithLevelChange(assessing, TODAY, 3, 4, '涉及人数增至 60 人')));
     expect(next.score).toMatchObject({ likelihood: 3, impact: 4, score: 12, level: 'orange' });
     expect(next.initialLevel).toBe('yellow');
     expect(next.levelHistory.map((period) => period.level)).toEqual(['yellow', 'orange']);
@@ -170,11 +169,10 @@ describe('registration and levels (PRODUCT.md §4)', () => {
 
   it('keeps the 已上报 flag when the level goes down, and records no level change when only the score moves', () => {
     const orange = riskIn('disposing', 'orange');
-    const base = validPayload('recordAssessment', orange, TODAY) as Extract<RiskActionPayload, { action: 'recordAssessment' }>;
-    const down = nextOf(apply(orange, { ...base, assessment: { ...base.assessment, levelChange: { likelihood: 1, impact: 2, reason: '已分案稳控' } } }));
+    const down = nextOf(apply(orange, assessmentWithLevelChange(orange, TODAY, 1, 2)));
     expect(down.next.score.level).toBe('blue');
     expect(down.next.reportedUpward).toEqual(orange.reportedUpward);
-    const same = nextOf(apply(orange, { ...base, assessment: { ...base.assessment, levelChange: { likelihood: 4, impact: 3, reason: '重新评估' } } }));
+    const same = nextOf(apply(orange, assessmentWithLevelChange(orange, TODAY, 4, 3)));
     expect(same.next.score.score).toBe(12);
     expect(same.next.levelHistory).toBe(orange.levelHistory);
     expect(same.timelineEntry.levelChange).toBeNull();
@@ -182,9 +180,8 @@ describe('registration and levels (PRODUCT.md §4)', () => {
 
   it('scores a level change on the court’s current matrix and snapshots it', () => {
     const assessing = riskIn('assessing', 'yellow');
-    const base = validPayload('recordAssessment', assessing, TODAY) as Extract<RiskActionPayload, { action: 'recordAssessment' }>;
     const strict = { version: 2, bands: { red: 15, orange: 9, yellow: 4 } };
-    const result = applyRiskAction(assessing, { ...base, assessment: { ...base.assessment, levelChange: { likelihood: 3, impact: 3, reason: '复核' } } }, { id: 'a', abilities: EVERYONE }, { at: AT, matrix: strict });
+    const result = applyRiskAction(assessing, assessmentWithLevelChange(assessing, TODAY, 3, 3), { id: 'a', abilities: EVERYONE }, { at: AT, matrix: strict });
     expect(nextOf(result).next.score).toMatchObject({ level: 'orange', criteria: { matrixVersion: 2 } });
   });
 });

@@ -104,6 +104,7 @@ export interface RiskTimelineEntry {
 /** Why an action was refused: `forbidden` maps to 403; the others to 400/409 with `reason`. */
 export type RiskActionRefusal = 'forbidden' | 'invalid_state' | 'invalid_input' | 'precondition_failed';
 
+/** The next state and its timeline entry, or a refusal with a stable code and a Chinese reason. */
 export type RiskActionResult =
   | { readonly ok: true; readonly next: RiskState; readonly timelineEntry: RiskTimelineEntry }
   | { readonly ok: false; readonly code: RiskActionRefusal; readonly reason: string };

@@ -7,7 +7,7 @@ import type { RiskActionName, RiskActionPayload, RiskStatus } from '../contracts
 import { addDays, type LocalDate } from '../deadlines/local-date.js';
 import type { Abilities } from '../permissions/abilities.js';
 import { applyRiskAction, createRisk, type RiskState } from './lifecycle.js';
-import { DEFAULT_RISK_MATRIX, scoreRisk } from './scoring.js';
+import { DEFAULT_RISK_MATRIX, scoreRisk, type RiskScore } from './scoring.js';
 import { chinaDateOf, toEpochMs, toIsoInstant } from './time.js';
 
 export const MINUTE = 60_000;
@@ -31,9 +31,14 @@ export const EVERYONE: Abilities = { 'risk.read': true, 'risk.report': true, 'ri
 /** Likelihood × impact giving each default level: 20 红, 12 橙, 6 黄, 2 蓝. */
 export const FACTORS = { red: [4, 5], orange: [3, 4], yellow: [2, 3], blue: [1, 2] } as const;
 
-export function newRisk(level: keyof typeof FACTORS = 'yellow', at: string = T0, id = 'risk-1'): RiskState {
+/** A default-matrix score of `level`. */
+export function scoreFor(level: keyof typeof FACTORS): RiskScore {
   const [likelihood, impact] = FACTORS[level];
-  return createRisk({ id, score: scoreRisk(likelihood, impact, DEFAULT_RISK_MATRIX), at, actorId: 'registrar' }).risk;
+  return scoreRisk(likelihood, impact, DEFAULT_RISK_MATRIX);
+}
+
+export function newRisk(level: keyof typeof FACTORS = 'yellow', at: string = T0, id = 'risk-1'): RiskState {
+  return createRisk({ id, score: scoreFor(level), at, actorId: 'registrar' }).risk;
 }
 
 /** A payload for `name` that passes every check on `risk` today (close cites the latest approval). */
@@ -81,6 +86,12 @@ export function validPayload(name: RiskActionName, risk: RiskState, today: Local
     case 'reportUpward':
       return { action: name, note: '涉众人数较多，报中院备案' };
   }
+}
+
+/** A valid assessment of `risk` on `today` that re-scores it to likelihood × impact, with `reason`. */
+export function assessmentWithLevelChange(risk: RiskState, today: LocalDate, likelihood: number, impact: number, reason = '研判调整等级'): RiskActionPayload {
+  const base = validPayload('recordAssessment', risk, today) as Extract<RiskActionPayload, { action: 'recordAssessment' }>;
+  return { ...base, assessment: { ...base.assessment, levelChange: { likelihood, impact, reason } } };
 }
 
 /** Applies `name` with a valid payload at `at`; throws with the refusal reason if refused. */

@@ -42,6 +42,7 @@ export function endOfChinaDay(date: LocalDate): number {
   return (toEpochDay(date) + 1) * MS_PER_DAY - CHINA_OFFSET_MS - 1;
 }
 
+/** Units a service-level duration is written in. */
 export const CLOCK_DURATION_UNITS = ['hour', 'day'] as const;
 export type ClockDurationUnit = (typeof CLOCK_DURATION_UNITS)[number];
 const clockDurationUnitLabel: Record<ClockDurationUnit, string> = { hour: '小时', day: '天' };
@@ -57,6 +58,7 @@ export const ClockDuration: z.ZodType<ClockDuration, ClockDuration> = z
     unit: z.enum(CLOCK_DURATION_UNITS, { error: '时长单位应为 hour（小时）或 day（天）' }),
   })
   .refine((duration) => clockDurationMs(duration) <= 366 * MS_PER_DAY, { error: '时长不能超过一年' });
+/** An elapsed duration such as `2 h` or `3 days` (see the {@link ClockDuration} schema). */
 export interface ClockDuration {
   readonly amount: number;
   readonly unit: ClockDurationUnit;
