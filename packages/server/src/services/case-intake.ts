@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { newId } from '../ids.js';
-import { CaseInput, caseFieldHeader, inferPartyKind, validateCaseDraft, type CaseDraft, type RowProblemView } from '@courtrisk/core';
+import { CaseInput, caseFieldHeader, inferPartyKind, validateCaseDraft, type CaseDraft, type RowProblemView, type ScreeningFinding } from '@courtrisk/core';
 import type { Insertable } from 'kysely';
 import type { CasePartyTable, CourtCaseTable } from '../db/schema.js';
 import type { Repositories } from '../repositories/index.js';
@@ -9,18 +9,39 @@ import { applyFindings, toScreeningInput, type ScreenCase } from '../screening/c
 /** One incoming row: its number in the file (or index in the request) and the case, or the problems already found. */
 export type IntakeItem = { row: number; input: unknown } | { row: number; problems: { column: string; message: string }[]; caseNumber?: string };
 
-export interface IntakeContext {
+/** What validation and screening need: no database, so it can run in a worker thread. */
+export interface PrepareContext {
+  courtCode: string;
+  today: string;
+  screen: ScreenCase;
+  /** Flat files report columns by their Chinese header; the JSON API by field path. */
+  columnNames: 'header' | 'field';
+}
+
+export interface StoreContext {
   court: { id: string; code: string };
   /** The import job, for telling a repeated row in the same file from a re-import. */
   jobId: string | null;
-  today: string;
   nowIso: string;
   /** 承办法官 name → account id, 承办部门 name → department id, within the court. */
   judgeIds: ReadonlyMap<string, string>;
   departmentIds: ReadonlyMap<string, string>;
-  screen: ScreenCase;
-  /** Flat files report columns by their Chinese header; the JSON API by field path. */
   columnNames: 'header' | 'field';
+}
+
+export type IntakeContext = Omit<PrepareContext, 'courtCode'> & StoreContext;
+
+export interface PreparedCase {
+  row: number;
+  draft: CaseDraft;
+  hash: string;
+  findings: ScreeningFinding[];
+}
+
+/** A validated, screened batch: structured-clone safe, so a worker can hand it to the writer. */
+export interface PreparedBatch {
+  cases: PreparedCase[];
+  errors: RowProblemView[];
 }
 
 export interface IntakeResult {
@@ -38,17 +59,21 @@ function contentHash(draft: CaseDraft): string {
     .digest('hex');
 }
 
+function columnNamer(columnNames: 'header' | 'field') {
+  return (field: string) => (columnNames === 'header' ? (caseFieldHeader[field.split('.')[0]!] ?? field) : field);
+}
+
 /**
- * Validates a batch and upserts its good rows keyed by court + 案号, inside the caller's
- * transaction: new cases are inserted, changed ones updated (parties replaced), unchanged ones
- * skipped; then the new and changed ones are screened and their warnings written. Bad rows are
- * returned, never thrown, so one bad row costs nothing else.
+ * The CPU half of intake: validates each row (schema, then the cross-field rules), drops a
+ * case number repeated within the batch, fingerprints and screens the good rows. Bad rows come
+ * back as problems naming their row and column, never as exceptions.
  */
-export async function intakeCases(repos: Repositories, items: readonly IntakeItem[], ctx: IntakeContext): Promise<IntakeResult> {
+export function prepareCases(items: readonly IntakeItem[], ctx: PrepareContext): PreparedBatch {
   const errors: RowProblemView[] = [];
-  const column = (field: string) => (ctx.columnNames === 'header' ? (caseFieldHeader[field.split('.')[0]!] ?? field) : field);
-  const drafts: { row: number; draft: CaseDraft }[] = [];
+  const column = columnNamer(ctx.columnNames);
+  const cases: PreparedCase[] = [];
   const firstRowOf = new Map<string, number>();
+  const caseNumberOf = (input: unknown) => (typeof (input as { caseNumber?: unknown })?.caseNumber === 'string' ? (input as { caseNumber: string }).caseNumber : null);
 
   for (const item of items) {
     if ('problems' in item) {
@@ -56,14 +81,13 @@ export async function intakeCases(repos: Repositories, items: readonly IntakeIte
       continue;
     }
     const parsed = CaseInput.safeParse(item.input);
-    const caseNumberOf = (input: unknown) => (typeof (input as { caseNumber?: unknown })?.caseNumber === 'string' ? (input as { caseNumber: string }).caseNumber : null);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         errors.push({ row: item.row, column: column(issue.path.join('.')), message: issue.message, caseNumber: caseNumberOf(item.input) });
       }
       continue;
     }
-    const checked = validateCaseDraft(parsed.data, { courtCode: ctx.court.code, today: ctx.today, inferPartyKind });
+    const checked = validateCaseDraft(parsed.data, { courtCode: ctx.courtCode, today: ctx.today, inferPartyKind });
     if (!checked.ok) {
       for (const p of checked.problems) errors.push({ row: item.row, column: column(p.field), message: p.message, caseNumber: parsed.data.caseNumber });
       continue;
@@ -74,18 +98,28 @@ export async function intakeCases(repos: Repositories, items: readonly IntakeIte
       continue;
     }
     firstRowOf.set(checked.draft.caseNumber, item.row);
-    drafts.push({ row: item.row, draft: checked.draft });
+    cases.push({ row: item.row, draft: checked.draft, hash: contentHash(checked.draft), findings: ctx.screen(toScreeningInput(checked.draft)) });
   }
+  return { cases, errors };
+}
 
-  const existing = new Map((await repos.cases.listExisting(ctx.court.id, drafts.map((d) => d.draft.caseNumber))).map((e) => [e.caseNumber, e]));
+/**
+ * The database half, inside the caller's transaction: upserts keyed by court + 案号 — new cases
+ * inserted, changed ones updated (parties replaced), unchanged ones skipped — then writes the
+ * warnings of the new and changed ones.
+ */
+export async function storeCases(repos: Repositories, batch: PreparedBatch, ctx: StoreContext): Promise<IntakeResult> {
+  const errors = [...batch.errors];
+  const column = columnNamer(ctx.columnNames);
+  const existing = new Map((await repos.cases.listExisting(ctx.court.id, batch.cases.map((c) => c.draft.caseNumber))).map((e) => [e.caseNumber, e]));
   const inserts: Insertable<CourtCaseTable>[] = [];
   const partyRows: Insertable<CasePartyTable>[] = [];
-  const touched: { caseId: string; draft: CaseDraft; isNew: boolean }[] = [];
+  const touched: { caseId: string; prepared: PreparedCase; isNew: boolean }[] = [];
   let unchanged = 0;
   let updated = 0;
 
-  for (const { row, draft } of drafts) {
-    const hash = contentHash(draft);
+  for (const prepared of batch.cases) {
+    const { row, draft, hash } = prepared;
     const stored = existing.get(draft.caseNumber);
     if (stored && ctx.jobId && stored.importJobId === ctx.jobId && stored.contentHash !== hash) {
       errors.push({ row, column: column('caseNumber'), message: '案号在本文件前面已出现，本行未导入', caseNumber: draft.caseNumber });
@@ -130,7 +164,7 @@ export async function intakeCases(repos: Repositories, items: readonly IntakeIte
     draft.parties.forEach((p, seq) =>
       partyRows.push({ id: newId(), courtId: ctx.court.id, caseId, seq, role: p.role, name: p.name, kind: p.kind, flags: JSON.stringify(p.flags) }),
     );
-    touched.push({ caseId, draft, isNew: !stored });
+    touched.push({ caseId, prepared, isNew: !stored });
   }
 
   await repos.cases.insertMany(inserts);
@@ -138,17 +172,22 @@ export async function intakeCases(repos: Repositories, items: readonly IntakeIte
   const newIds = new Set(touched.filter((t) => t.isNew).map((t) => t.caseId));
   const { raised } = await applyFindings(
     repos,
-    touched.map((t) => ({
-      caseId: t.caseId,
+    touched.map(({ caseId, prepared }) => ({
+      caseId,
       courtId: ctx.court.id,
-      departmentId: t.draft.departmentName ? (ctx.departmentIds.get(t.draft.departmentName) ?? null) : null,
-      judgeAccountId: t.draft.judgeName ? (ctx.judgeIds.get(t.draft.judgeName) ?? null) : null,
-      findings: ctx.screen(toScreeningInput(t.draft)),
+      departmentId: prepared.draft.departmentName ? (ctx.departmentIds.get(prepared.draft.departmentName) ?? null) : null,
+      judgeAccountId: prepared.draft.judgeName ? (ctx.judgeIds.get(prepared.draft.judgeName) ?? null) : null,
+      findings: prepared.findings,
     })),
     ctx.nowIso,
     (caseId) => newIds.has(caseId),
   );
   return { created: inserts.length, updated, unchanged, errors, warningsRaised: raised };
+}
+
+/** Validates, screens and stores one batch in the caller's transaction (API batches, demo seed). */
+export function intakeCases(repos: Repositories, items: readonly IntakeItem[], ctx: IntakeContext): Promise<IntakeResult> {
+  return storeCases(repos, prepareCases(items, { ...ctx, courtCode: ctx.court.code }), ctx);
 }
 
 /**

@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { newId } from '../ids.js';
 import { pipeline } from 'node:stream/promises';
+import { on } from 'node:events';
+import { Worker } from 'node:worker_threads';
 import type { Readable } from 'node:stream';
 import { CASE_COLUMNS, type ImportJobView } from '@courtrisk/core';
 import ExcelJS from 'exceljs';
@@ -9,16 +11,15 @@ import { chinaToday, type Clock } from '../clock.js';
 import type { ImportJobTable } from '../db/schema.js';
 import { AppError, NotFoundError } from '../errors.js';
 import { buildXlsx } from '../export/xlsx.js';
-import { formatOfFileName, ImportFileError, openRowSource } from '../imports/file-rows.js';
+import { formatOfFileName, ImportFileError } from '../imports/file-rows.js';
+import type { PrepareWorkerData, PrepareWorkerMessage } from '../imports/prepare-protocol.js';
 import { CLI_ACTOR, SYSTEM_ACTOR, auditActorOf, type Actor } from './actor.js';
 import { asScopedCourt, type AccessChecker } from './access.js';
 import { writeAudit } from './audit-writer.js';
-import { intakeCases, loadCourtDirectory, type IntakeItem } from './case-intake.js';
+import { loadCourtDirectory, storeCases } from './case-intake.js';
 import type { RuleRuntime } from './screening.service.js';
 import type { Store } from './store.js';
 
-/** Rows per transaction: a crash loses at most one batch of work, never a committed one. */
-export const IMPORT_BATCH_ROWS = 1000;
 /** A running job whose worker has not written for this long is taken over (crashed server). */
 const STALE_AFTER_MS = 2 * 60_000;
 const MAX_UPLOAD_BYTES = 1024 * 1024 * 1024;
@@ -65,34 +66,27 @@ export function createImportService({ store, access, clock, rules, dataDir, log,
   const uploadDir = path.join(dataDir, 'imports');
   let queue: Promise<void> = Promise.resolve();
 
-  async function loadContext(job: ImportJobTable) {
+  async function storeContext(job: ImportJobTable) {
     const court = (await repos.courts.getById(job.courtId))!;
-    const { screener } = await rules.forCourt(court.id);
-    return {
-      court: { id: court.id, code: court.code },
-      jobId: job.id,
-      ...(await loadCourtDirectory(repos, court.id)),
-      screen: (input: Parameters<typeof screener.screen>[0]) => screener.screen(input),
-      columnNames: 'header' as const,
-    };
+    return { court: { id: court.id, code: court.code }, jobId: job.id, columnNames: 'header' as const, ...(await loadCourtDirectory(repos, court.id)) };
   }
 
-  async function commitBatch(job: ImportJobTable, batch: IntakeItem[], context: Awaited<ReturnType<typeof loadContext>>, bytes: number) {
+  async function commitBatch(job: ImportJobTable, message: Extract<PrepareWorkerMessage, { type: 'batch' }>, context: Awaited<ReturnType<typeof storeContext>>) {
     const nowIso = clock.now().toISOString();
     await store.transaction(async (trx) => {
-      const result = await intakeCases(trx, batch, { ...context, today: chinaToday(clock), nowIso });
+      const result = await storeCases(trx, message.batch, { ...context, nowIso });
       await trx.importJobs.insertErrors(
         result.errors.map((e) => ({ id: newId(), courtId: job.courtId, jobId: job.id, rowNo: e.row, columnName: e.column, message: e.message, caseNumber: e.caseNumber })),
       );
       const badRows = new Set(result.errors.map((e) => e.row)).size;
-      job.processedRows += batch.length;
+      job.processedRows += message.rows;
       job.errorRows += badRows;
-      job.okRows += batch.length - badRows;
+      job.okRows += message.rows - badRows;
       job.createdCount += result.created;
       job.updatedCount += result.updated;
       job.unchangedCount += result.unchanged;
-      job.nextRow = batch[batch.length - 1]!.row + 1;
-      job.processedBytes = bytes;
+      job.nextRow = message.lastRow + 1;
+      job.processedBytes = message.bytes;
       await trx.importJobs.update(job.id, {
         processedRows: job.processedRows,
         errorRows: job.errorRows,
@@ -101,32 +95,38 @@ export function createImportService({ store, access, clock, rules, dataDir, log,
         updatedCount: job.updatedCount,
         unchangedCount: job.unchangedCount,
         nextRow: job.nextRow,
-        processedBytes: bytes,
+        processedBytes: message.bytes,
         updatedAt: nowIso,
       });
     });
     afterBatch?.(job);
   }
 
-  /** Runs one claimed job to the end, batch by batch; resumes after the last committed batch. */
+  /**
+   * Runs one claimed job to the end: a worker thread reads, validates and screens batches while
+   * this thread commits them one transaction each; a restarted job resumes after the last commit.
+   */
   async function run(jobId: string) {
     const nowIso = clock.now().toISOString();
     if (!(await repos.importJobs.claim(jobId, nowIso, new Date(clock.now().getTime() - STALE_AFTER_MS).toISOString()))) return;
     const job = (await repos.importJobs.getById(jobId))!;
-    let bytes = Number(job.processedBytes);
+    let worker: Worker | undefined;
     try {
-      const context = await loadContext(job);
-      const source = openRowSource(job.storedPath, job.format as 'csv', { fromRow: job.nextRow, onBytes: (n) => (bytes = n) });
-      await repos.importJobs.update(job.id, { encoding: source.encoding });
-      let batch: IntakeItem[] = [];
-      for await (const item of source.rows) {
-        batch.push(item);
-        if (batch.length >= IMPORT_BATCH_ROWS) {
-          await commitBatch(job, batch, context, bytes);
-          batch = [];
-        }
+      const context = await storeContext(job);
+      await rules.forCourt(job.courtId);
+      const packs = (await rules.currentPacks(job.courtId)).filter((p) => p.enabled === 1).map((p) => ({ pack: p.pack, version: p.version, yaml: p.yaml }));
+      const data: PrepareWorkerData = { file: job.storedPath, fromRow: job.nextRow, courtCode: context.court.code, today: chinaToday(clock), packs };
+      // The worker holds at most two batches: a small heap keeps the server's memory flat.
+      worker = new Worker(new URL('../imports/prepare-worker-entry.mjs', import.meta.url), { workerData: data, resourceLimits: { maxOldGenerationSizeMb: 128 } });
+      for await (const [message] of on(worker, 'message') as AsyncIterable<[PrepareWorkerMessage]>) {
+        if (message.type === 'encoding') await repos.importJobs.update(job.id, { encoding: message.encoding });
+        else if (message.type === 'batch') {
+          await commitBatch(job, message, context);
+          worker.postMessage('ack');
+        } else if (message.type === 'failed') {
+          throw message.fileError ? new ImportFileError(message.message) : new Error(message.message);
+        } else break;
       }
-      if (batch.length > 0) await commitBatch(job, batch, context, bytes);
       const finished = clock.now().toISOString();
       const summary = `共 ${job.processedRows} 行：新增 ${job.createdCount}，更新 ${job.updatedCount}，未变 ${job.unchangedCount}，错误 ${job.errorRows} 行`;
       await store.transaction(async (trx) => {
@@ -139,6 +139,8 @@ export function createImportService({ store, access, clock, rules, dataDir, log,
       if (!(error instanceof ImportFileError)) log('import job failed', error);
       const finished = clock.now().toISOString();
       await repos.importJobs.update(job.id, { status: 'failed', message, finishedAt: finished, updatedAt: finished });
+    } finally {
+      await worker?.terminate();
     }
   }
 

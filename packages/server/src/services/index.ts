@@ -1,4 +1,3 @@
-import { isCauseWithin } from '@courtrisk/core';
 import { systemClock, type Clock } from '../clock.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
@@ -36,8 +35,7 @@ export function createServices(config: Config, database: Database, options: Serv
   const store = createStore(database);
   const passwords = createPasswordHasher(config.argon2);
   const access = createAccessChecker({ store, clock });
-  // 案由 hierarchy: a rule on a parent cause (e.g. 借款合同纠纷) covers its children (民间借贷纠纷).
-  const rules = createRuleRuntime({ store, clock, defaults: loadDefaultRulePacks(), isCauseWithin });
+  const rules = createRuleRuntime({ store, clock, defaults: loadDefaultRulePacks() });
   const jobs = createJobRunner({ store, clock, rules, log });
   return {
     store,

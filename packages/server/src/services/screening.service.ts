@@ -1,7 +1,7 @@
 import { newId } from '../ids.js';
-import { compileRulePacks, listReferencedWatchLists, parseRulePack, type RulePack, type Screener } from '@courtrisk/core';
+import type { Screener } from '@courtrisk/core';
+import { compileStoredPacks } from '../screening/compile-packs.js';
 import type { Clock } from '../clock.js';
-import { AppError } from '../errors.js';
 import type { RulePackSource } from '../screening/default-rule-packs.js';
 import type { Store } from './store.js';
 
@@ -16,7 +16,6 @@ type Deps = {
   store: Store;
   clock: Clock;
   defaults: readonly RulePackSource[];
-  isCauseWithin?: (cause: string, ancestor: string) => boolean;
 };
 
 /**
@@ -24,7 +23,7 @@ type Deps = {
  * compiled screener. The compiled form is cached per court and rebuilt when any pack version
  * changes; the cache is only a cache, so several server instances stay consistent.
  */
-export function createRuleRuntime({ store, clock, defaults, isCauseWithin }: Deps) {
+export function createRuleRuntime({ store, clock, defaults }: Deps) {
   const cache = new Map<string, CompiledCourtRules>();
 
   async function currentPacks(courtId: string) {
@@ -50,17 +49,8 @@ export function createRuleRuntime({ store, clock, defaults, isCauseWithin }: Dep
       const key = rows.map((r) => `${r.pack}@${r.version}:${r.enabled}`).join('|');
       const cached = cache.get(courtId);
       if (cached?.key === key) return cached;
-      const packs: RulePack[] = [];
-      for (const row of rows.filter((r) => r.enabled === 1)) {
-        const parsed = parseRulePack(row.yaml);
-        if (!parsed.ok) throw new AppError('rules_invalid', 500, `规则包 ${row.pack} 第 ${row.version} 版无法解析：${parsed.errors[0]?.message ?? ''}`);
-        packs.push(parsed.pack);
-      }
-      // Watch-lists are court data with no register yet: every referenced list starts empty.
-      const watchLists = Object.fromEntries(listReferencedWatchLists(packs).map((name) => [name, [] as string[]]));
-      const compiled = compileRulePacks(packs, { watchLists, ...(isCauseWithin ? { isCauseWithin } : {}) });
-      if (!compiled.ok) throw new AppError('rules_invalid', 500, `规则包无法编译：${compiled.errors.map((e) => e.message).join('；')}`);
-      const entry = { screener: compiled.screener, key, packs: rows.map((r) => ({ pack: r.pack, version: r.version, enabled: r.enabled === 1 })) };
+      const screener = compileStoredPacks(rows.filter((r) => r.enabled === 1));
+      const entry = { screener, key, packs: rows.map((r) => ({ pack: r.pack, version: r.version, enabled: r.enabled === 1 })) };
       cache.set(courtId, entry);
       return entry;
     },
