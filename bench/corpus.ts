@@ -108,7 +108,7 @@ export interface CorpusOptions {
  * as a flat string, like text parsed from a database row or a JSON body: built by concatenation it
  * would be a rope, which every scanner reads more slowly.
  */
-export function generateFact(random: Random, options: CorpusOptions): string {
+function generateFact(random: Random, options: CorpusOptions): string {
   const target = integer(random, options.minLength, options.maxLength);
   const sentences: string[] = [];
   let length = 0;

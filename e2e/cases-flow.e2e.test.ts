@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import iconv from 'iconv-lite';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -37,12 +38,18 @@ function casesCsv(): string {
   return `\uFEFF${[header, ...rows.map((row) => row.map(quote).join(','))].join('\r\n')}\r\n`;
 }
 
-async function uploadCsv(page: Page, name: string, content: string) {
-  await page.locator('.import-upload input[type=file]').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(content, 'utf8') });
+async function uploadCsv(page: Page, name: string, content: string | Buffer) {
+  const buffer = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+  await page.locator('.import-upload input[type=file]').setInputFiles({ name, mimeType: 'text/csv', buffer });
   await page.getByText(name).first().waitFor();
   await page.getByRole('button', { name: '开始导入' }).click();
   const result = page.getByTestId('import-result');
   await result.getByRole('progressbar').and(page.locator('[aria-valuenow="100"]')).waitFor({ timeout: 30_000 });
+  // …and the bar itself has grown to full width (it animates), as the person watching sees it.
+  const width = async (selector: string) => (await result.locator(selector).boundingBox())?.width ?? 0;
+  await expect
+    .poll(async () => (await width('.el-progress-bar__inner')) >= (await width('.el-progress-bar__outer')) - 1, { timeout: 10_000 })
+    .toBe(true);
   return result;
 }
 
@@ -128,6 +135,17 @@ describe.skipIf(!chromiumPath)('风险防控办导入案件、查看证据并研
     await h.shot('cases-04-reimport');
   });
 
+  it('reads a CSV saved in GBK (Excel on Chinese Windows) and says so', async () => {
+    const header = '案号*,案件类型,案由,立案日期*,当事人,事实与理由';
+    const row = '(2023)示01民初8807号,民事,买卖合同纠纷,2023-08-01,原告：孙某；被告：李某,双方系买卖合同关系，被告收货后未付款。';
+    const result = await uploadCsv(page, '案件-GBK.csv', iconv.encode(`${header}\r\n${row}\r\n`, 'gbk'));
+    await result.getByText('已完成').first().waitFor();
+    expect(await count(result, '新增')).toBe('1');
+    expect(await count(result, '错误')).toBe('0');
+    expect(await count(result, '文件编码')).toBe('GB18030 / GBK');
+    await result.getByText('所有行均已成功导入。').waitFor();
+  });
+
   it('lists the flagged case with a coloured warning tag and opens it with the evidence highlighted', async () => {
     await openMenu(page, '案件列表');
     await page.getByPlaceholder('案号或当事人').fill('8801');
@@ -139,7 +157,7 @@ describe.skipIf(!chromiumPath)('风险防控办导入案件、查看证据并研
     await page.getByPlaceholder('案号或当事人').fill('示01民初88');
     await page.getByRole('button', { name: '查询' }).click();
     await page.getByRole('link', { name: PLAIN }).waitFor();
-    await expect(page.locator('.el-table__row').count()).resolves.toBe(3); // imported twice, stored once
+    await expect(page.locator('.el-table__row').count()).resolves.toBe(4); // the first file imported twice, stored once
     await h.shot('cases-05-list');
     const [exported] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '导出 XLSX' }).click()]);
     expect(exported.suggestedFilename()).toMatch(/\.xlsx$/);

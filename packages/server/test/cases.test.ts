@@ -93,6 +93,25 @@ describe.each(testDialects())('cases, warnings and rules on %s', (dialect) => {
     expect(rule.stats).toMatchObject({ dismissed: 1, precision: 0 });
   });
 
+  it('merges only into a live warning, and keeps the note of a confirmation', async () => {
+    await call(platform, dcRisk, 'POST', '/api/v1/cases/batch', {
+      cases: [{ caseNumber: '(2025)示0101民初9号', filedOn: '2025-01-02', facts: FUNDRAISING_FACTS, parties: [{ role: '原告', name: '投资人乙' }] }],
+    });
+    const all = (await call(platform, dcRisk, 'GET', '/api/v1/warnings?pageSize=100&includeInactive=true')).json().items as { id: string; status: string; version: number; caseNumber: string }[];
+    const dismissed = all.find((w) => w.status === 'dismissed')!;
+    const [first, second] = all.filter((w) => w.status === 'pending' && w.caseNumber === '(2025)示0101民初9号');
+    const intoDismissed = await call(platform, dcRisk, 'POST', `/api/v1/warnings/${first!.id}/triage`, { action: 'merge', version: first!.version, intoWarningId: dismissed.id });
+    expect(intoDismissed.statusCode).toBe(400);
+    const confirmed = await call(platform, dcRisk, 'POST', `/api/v1/warnings/${first!.id}/triage`, { action: 'confirm', version: first!.version, note: '已报风险办' });
+    expect(confirmed.json().status).toBe('confirmed');
+    const audit = (await call(platform, zyAdmin, 'GET', '/api/v1/audit-logs?action=warning.confirm')).json().items;
+    expect(audit[0]?.summary ?? '').toContain('已报风险办');
+    if (second) {
+      const merged = await call(platform, dcRisk, 'POST', `/api/v1/warnings/${second.id}/triage`, { action: 'merge', version: second.version, intoWarningId: first!.id });
+      expect(merged.json()).toMatchObject({ status: 'merged', mergedInto: first!.id });
+    }
+  });
+
   it('rejects an invalid rule pack with problems at their lines', async () => {
     const yaml = 'pack: financial\nversion: 1\ndomain: financial\nrules:\n  - id: bad id\n    version: 1\n';
     const res = await call(platform, zyAdmin, 'PUT', '/api/v1/rules/packs/financial', { yaml, comment: '测试错误' });
@@ -122,7 +141,7 @@ describe.each(testDialects())('cases, warnings and rules on %s', (dialect) => {
     expect(saved.json().pack.version).toBe(before.version + 1);
     await platform.services.jobs.idle();
     const job = (await call(platform, dcAdmin, 'GET', `/api/v1/jobs/${saved.json().rescreenJobId}`)).json();
-    expect(job).toMatchObject({ status: 'completed', percent: 100, processed: 2 });
+    expect(job).toMatchObject({ status: 'completed', percent: 100, processed: 3 });
     const raised = (await call(platform, dcRisk, 'GET', '/api/v1/warnings?ruleId=SOC-TEST-01')).json().items;
     expect(raised.map((w: { caseNumber: string }) => w.caseNumber)).toEqual(['(2025)示0101民初2号']);
     const audit = (await call(platform, dcAdmin, 'GET', '/api/v1/audit-logs?action=rule.update')).json().items;

@@ -61,7 +61,7 @@ export type RulePackSaveInput = z.infer<typeof RulePackSaveInput>;
 export const RulePackEnableInput = z.strictObject({
   courtId: Id.optional(),
   enabled: z.boolean(),
-  comment: z.string().trim().max(200).default(''),
+  comment: z.string().trim().min(2, { message: '请说明启用或停用的原因' }).max(200),
 });
 export type RulePackEnableInput = z.infer<typeof RulePackEnableInput>;
 

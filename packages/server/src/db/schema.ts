@@ -238,6 +238,8 @@ export interface WarningTable {
   /** 0 once a re-screen no longer produces the finding; kept for the rule's history. */
   active: number;
   dismissReason: string | null;
+  /** What the person who confirmed it noted. */
+  triageNote?: string | null;
   triagedBy: string | null;
   triagedAt: string | null;
   mergedInto: string | null;

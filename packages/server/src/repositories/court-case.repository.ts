@@ -48,7 +48,7 @@ export function createCourtCaseRepository(db: Db, dialect: Dialect, bulkInsert: 
           .whereRef('warning.courtId', '=', 'courtCase.courtId')
           .whereRef('warning.caseId', '=', 'courtCase.id')
           .where('warning.active', '=', 1)
-          .where('warning.status', '!=', 'dismissed');
+          .where('warning.status', 'in', ['pending', 'confirmed']);
         if (filter.domain) sub = sub.where('warning.domain', '=', filter.domain);
         if (filter.level) sub = sub.where('warning.level', '=', filter.level);
         return eb.exists(sub);
@@ -70,7 +70,7 @@ export function createCourtCaseRepository(db: Db, dialect: Dialect, bulkInsert: 
           .whereRef('warning.courtId', '=', 'courtCase.courtId')
           .whereRef('warning.caseId', '=', 'courtCase.id')
           .where('warning.active', '=', 1)
-          .where('warning.status', '!=', 'dismissed')
+          .where('warning.status', 'in', ['pending', 'confirmed'])
           .as('warningCount'),
         eb
           .selectFrom('warning')
@@ -78,7 +78,7 @@ export function createCourtCaseRepository(db: Db, dialect: Dialect, bulkInsert: 
           .whereRef('warning.courtId', '=', 'courtCase.courtId')
           .whereRef('warning.caseId', '=', 'courtCase.id')
           .where('warning.active', '=', 1)
-          .where('warning.status', '!=', 'dismissed')
+          .where('warning.status', 'in', ['pending', 'confirmed'])
           .as('topLevelRank'),
       ]);
 

@@ -2,10 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {
   CaseInput,
-  compileRulePacks,
   inferPartyKind,
-  isCauseWithin,
-  listReferencedWatchLists,
   parseCaseNumber,
   parseRulePackFiles,
   riskDomainLabel,
@@ -16,6 +13,7 @@ import {
 import { buildXlsx } from '../export/xlsx.js';
 import { formatOfFileName, openRowSource } from '../imports/file-rows.js';
 import { formatCitations } from '../services/warning.service.js';
+import { compilePacks } from './compile-packs.js';
 import { DEFAULT_RULES_DIR } from './default-rule-packs.js';
 import { toScreeningInput } from './case-screening.js';
 
@@ -33,10 +31,7 @@ export function compileRulesDir(dir: string) {
   if (files.length === 0) throw new Error(`目录 ${dir} 中没有 .yaml 规则文件`);
   const parsed = parseRulePackFiles(files.map((f) => ({ name: f, text: fs.readFileSync(path.join(dir, f), 'utf8') })));
   if (!parsed.ok) throw new Error(parsed.errors.map((e) => e.message).join('\n'));
-  const compiled = compileRulePacks(parsed.packs, {
-    isCauseWithin,
-    watchLists: Object.fromEntries(listReferencedWatchLists(parsed.packs).map((n) => [n, []])),
-  });
+  const compiled = compilePacks(parsed.packs);
   if (!compiled.ok) throw new Error(compiled.errors.map((e) => e.message).join('\n'));
   return compiled.screener;
 }

@@ -1,14 +1,10 @@
 import { newId } from '../ids.js';
 import {
   caseTypeLabel,
-  compileRulePacks,
-  listReferencedWatchLists,
-  parseRulePack,
   procedureLabel,
   type BackgroundJobView,
   type CaseType,
   type Procedure,
-  type RulePack,
   type ScreeningFinding,
   type ScreeningInput,
 } from '@courtrisk/core';
@@ -16,6 +12,7 @@ import type { Clock } from '../clock.js';
 import type { BackgroundJobTable, CasePartyTable, CourtCaseTable } from '../db/schema.js';
 import type { Repositories } from '../repositories/index.js';
 import { applyFindings } from '../screening/case-screening.js';
+import { compileStoredPacks } from '../screening/compile-packs.js';
 import type { RuleRuntime } from './screening.service.js';
 import type { Store } from './store.js';
 import { EMPTY_STATS, statsFrom } from './rules.service.js';
@@ -54,19 +51,12 @@ export function createJobRunner({ store, clock, rules, log }: Deps) {
   const { repos } = store;
   let queue: Promise<void> = Promise.resolve();
 
+  /** The saved rules, or the saved rules with one pack replaced by a backtest's candidate. */
   async function screenerFor(job: BackgroundJobTable) {
     const params = JSON.parse(job.params) as { pack?: string | null; yaml?: string | null };
     if (!params.pack || !params.yaml) return (await rules.forCourt(job.courtId)).screener;
-    const packs: RulePack[] = [];
-    for (const row of (await rules.currentPacks(job.courtId)).filter((r) => r.enabled === 1 && r.pack !== params.pack)) {
-      const parsed = parseRulePack(row.yaml);
-      if (parsed.ok) packs.push(parsed.pack);
-    }
-    const candidate = parseRulePack(params.yaml);
-    if (candidate.ok) packs.push(candidate.pack);
-    const compiled = compileRulePacks(packs, { watchLists: Object.fromEntries(listReferencedWatchLists(packs).map((n) => [n, []])) });
-    if (!compiled.ok) throw new Error(compiled.errors.map((e) => e.message).join('；'));
-    return compiled.screener;
+    const saved = (await rules.currentPacks(job.courtId)).filter((r) => r.enabled === 1 && r.pack !== params.pack);
+    return compileStoredPacks([...saved, { pack: params.pack, version: 0, yaml: params.yaml }]);
   }
 
   async function loadBatch(courtId: string, cursor: string) {

@@ -1,7 +1,5 @@
 import { newId } from '../ids.js';
 import {
-  compileRulePacks,
-  listReferencedWatchLists,
   parseRulePack,
   type BackgroundJobView,
   type BacktestInput,
@@ -18,6 +16,7 @@ import {
   type ScreeningInput,
 } from '@courtrisk/core';
 import type { Clock } from '../clock.js';
+import { compilePacks } from '../screening/compile-packs.js';
 import type { RulePackVersionTable } from '../db/schema.js';
 import { AppError, NotFoundError } from '../errors.js';
 import { asScopedCourt, type AccessChecker } from './access.js';
@@ -75,7 +74,7 @@ export function validatePack(packName: string, yaml: string, others: readonly Ru
     return { problems: [{ line: null, column: null, path: 'pack', message: `规则包编号应为 ${packName}，不能改为 ${parsed.pack.pack}` }] };
   }
   const all = [...others, parsed.pack];
-  const compiled = compileRulePacks(all, { watchLists: Object.fromEntries(listReferencedWatchLists(all).map((n) => [n, []])) });
+  const compiled = compilePacks(all);
   if (!compiled.ok) return { problems: compiled.errors.map((e) => ({ line: null, column: null, path: e.ruleId ?? '', message: e.message })) };
   return { pack: parsed.pack };
 }
@@ -180,7 +179,7 @@ export function createRulesService({ store, access, clock, rules, jobs }: Deps) 
       const court = await courtOf(actor, input.courtId);
       const current = await currentRow(court.id, pack);
       const word = input.enabled ? '启用' : '停用';
-      return saveVersion(actor, court.id, current, current.yaml, input.enabled, input.comment || word, `${word}规则包 ${pack}${input.comment ? `：${input.comment}` : ''}`);
+      return saveVersion(actor, court.id, current, current.yaml, input.enabled, input.comment, `${word}规则包 ${pack}：${input.comment}`);
     },
     /** Screens pasted text with the saved rules, or with an edited pack in place of its saved version. */
     async dryRun(actor: Actor, input: DryRunInput): Promise<{ findings: FindingView[]; problems: RuleProblemView[] }> {
@@ -192,7 +191,7 @@ export function createRulesService({ store, access, clock, rules, jobs }: Deps) 
         const checked = validatePack(input.pack, input.yaml, others);
         if ('problems' in checked) return { findings: [], problems: checked.problems };
         const all = [...others, checked.pack];
-        const compiled = compileRulePacks(all, { watchLists: Object.fromEntries(listReferencedWatchLists(all).map((n) => [n, []])) });
+        const compiled = compilePacks(all);
         if (!compiled.ok) return { findings: [], problems: compiled.errors.map((e) => ({ line: null, column: null, path: e.ruleId ?? '', message: e.message })) };
         screen = (i) => compiled.screener.screen(i);
       } else {

@@ -71,10 +71,12 @@ export function createWarningService({ store, access, clock }: { store: Store; a
       const nowIso = clock.now().toISOString();
       const patch: Partial<WarningTable> = { status: input.action === 'confirm' ? 'confirmed' : input.action === 'merge' ? 'merged' : 'dismissed', triagedBy: actor.username, triagedAt: nowIso, updatedAt: nowIso };
       if (input.action === 'dismiss') patch.dismissReason = input.reason;
+      if (input.action === 'confirm' && input.note) patch.triageNote = input.note;
       if (input.action === 'merge') {
         const target = await repos.warnings.getById(input.intoWarningId);
-        if (!target || target.courtId !== current.courtId || target.id === current.id) {
-          throw new ValidationError('要合并到的预警不存在或不属于同一法院', [{ path: 'intoWarningId', message: '目标预警无效' }]);
+        // Merge into a live warning only, so merges never chain or land on a dismissed one.
+        if (!target || target.courtId !== current.courtId || target.id === current.id || !['pending', 'confirmed'].includes(target.status)) {
+          throw new ValidationError('只能合并到同一法院中待研判或已确认的另一条预警', [{ path: 'intoWarningId', message: '目标预警无效' }]);
         }
         patch.mergedInto = target.id;
       }
@@ -85,7 +87,7 @@ export function createWarningService({ store, access, clock }: { store: Store; a
           action: `warning.${input.action}`,
           targetType: 'warning',
           targetId: id,
-          summary: `${ACTION_LABEL[input.action]}预警「${current.title}」（${current.caseNumber}）${input.action === 'dismiss' ? `，理由：${input.reason}` : ''}`,
+          summary: `${ACTION_LABEL[input.action]}预警「${current.title}」（${current.caseNumber}）${input.action === 'dismiss' ? `，理由：${input.reason}` : ''}${input.action === 'confirm' && input.note ? `，备注：${input.note}` : ''}`,
         });
       });
       return presentWarning((await repos.warnings.getById(id))!);

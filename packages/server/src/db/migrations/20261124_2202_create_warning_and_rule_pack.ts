@@ -23,6 +23,7 @@ export async function up(db: Kysely<unknown>) {
         .addColumn('status', TEXT, (c) => c.notNull())
         .addColumn('active', 'integer', (c) => c.notNull().defaultTo(1))
         .addColumn('dismiss_reason', TEXT)
+        .addColumn('triage_note', TEXT)
         .addColumn('triaged_by', TEXT)
         .addColumn('triaged_at', TEXT)
         .addColumn('merged_into', TEXT),

@@ -53,8 +53,8 @@ export function useCaseDetail(caseId: () => string) {
   const claimsSegments = computed(() => buildHighlightSegments(detail.value?.claims ?? '', keywordRanges(warnings.value, 'claims')));
   const hasHighlights = computed(() => [...factsSegments.value, ...claimsSegments.value].some((segment) => segment.highlighted));
 
-  /** The case's labels in words, for the header. */
-  const facts = computed(() => {
+  /** The case's coded fields in words, for the 基本信息 block. */
+  const labels = computed(() => {
     const c = detail.value;
     if (!c) return null;
     return {
@@ -72,5 +72,5 @@ export function useCaseDetail(caseId: () => string) {
 
   watch(caseId, load, { immediate: true });
 
-  return { detail, loading, missing, load, warnings, factsSegments, claimsSegments, hasHighlights, facts, partyKind, partyFlag };
+  return { detail, loading, missing, load, warnings, factsSegments, claimsSegments, hasHighlights, labels, partyKind, partyFlag };
 }
