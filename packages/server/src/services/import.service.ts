@@ -117,7 +117,7 @@ export function createImportService({ store, access, clock, rules, dataDir, log,
       const packs = (await rules.currentPacks(job.courtId)).filter((p) => p.enabled === 1).map((p) => ({ pack: p.pack, version: p.version, yaml: p.yaml }));
       const data: PrepareWorkerData = { file: job.storedPath, fromRow: job.nextRow, courtCode: context.court.code, today: chinaToday(clock), packs };
       // The worker holds at most two batches: a small heap keeps the server's memory flat.
-      worker = new Worker(new URL('../imports/prepare-worker-entry.mjs', import.meta.url), { workerData: data, resourceLimits: { maxOldGenerationSizeMb: 128 } });
+      worker = new Worker(new URL('../imports/prepare-worker-entry.mjs', import.meta.url), { workerData: data, resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16 } });
       for await (const [message] of on(worker, 'message') as AsyncIterable<[PrepareWorkerMessage]>) {
         if (message.type === 'encoding') await repos.importJobs.update(job.id, { encoding: message.encoding });
         else if (message.type === 'batch') {
