@@ -1,5 +1,6 @@
 import { newId } from '../ids.js';
 import {
+  levelForScore,
   parseRulePack,
   type BackgroundJobView,
   type BacktestInput,
@@ -108,7 +109,8 @@ export function createRulesService({ store, access, clock, rules, jobs }: Deps) 
         title: r.title,
         subtype: r.subtype,
         domain: r.domain ?? pack!.domain,
-        level: r.level ?? null,
+        // A scored rule shows the level its warnings get under the default bands (PRODUCT.md §4).
+        level: r.level ?? (r.likelihood && r.impact ? levelForScore(r.likelihood * r.impact) : null),
         score: r.likelihood && r.impact ? r.likelihood * r.impact : null,
         enabled: r.enabled,
         source: formatCitations(r.source),
