@@ -22,3 +22,4 @@ export * from './causes/index.js';
 export * from './contracts/rules.js';
 export * from './risks/index.js';
 export * from './contracts/risk.js';
+export * from './contracts/trial-limit.js';

@@ -140,6 +140,16 @@ const ENDPOINTS: EndpointCase[] = [
   { name: 'list cases', method: 'GET', url: () => '/api/v1/cases?hasWarnings=true', invalid: { url: () => '/api/v1/cases?level=purple', field: 'level' }, forbiddenFor: 'zy_admin', as: 'zy_risk' },
   { name: 'export cases', method: 'GET', url: () => '/api/v1/cases/export.xlsx', invalid: { url: () => '/api/v1/cases/export.xlsx?filedFrom=now', field: 'filedFrom' }, forbiddenFor: 'zy_admin', as: 'zy_risk' },
   { name: 'get case', method: 'GET', url: (f) => `/api/v1/cases/${f.caseId}`, invalid: { url: () => '/api/v1/cases/x', field: 'id' }, forbiddenFor: 'zy_admin', as: 'zy_risk' },
+  { name: 'get trial limit', method: 'GET', url: (f) => `/api/v1/cases/${f.caseId}/trial-limit`, invalid: { url: () => '/api/v1/cases/x/trial-limit', field: 'id' }, forbiddenFor: 'zy_admin', as: 'zy_risk' },
+  {
+    name: 'add process event',
+    method: 'POST',
+    url: (f) => `/api/v1/cases/${f.caseId}/events`,
+    body: () => ({ type: 'excludedPeriod', kind: 'appraisal', start: '2025-02-01', end: '2025-02-10' }),
+    invalid: { body: () => ({ type: 'excludedPeriod', kind: 'appraisal', start: '2025-02-30' }), field: 'start' },
+    forbiddenFor: 'zy_judge',
+    as: 'zy_risk',
+  },
   {
     name: 'upsert cases',
     method: 'POST',

@@ -88,4 +88,5 @@ export const auditActionLabel: Record<string, string> = {
   'audit.verify': '校验审计日志',
   'loginlog.export': '导出登录日志',
   'demo.seed': '生成演示数据',
+  'case.event': '登记审限事项',
 };

@@ -46,6 +46,7 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
       'account.read',
       'case.read',
       'case.import',
+      'case.process',
       'warning.read',
       'warning.triage',
       'rule.read',
@@ -88,6 +89,7 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
     permissions: [
       ...SYSTEM_READ,
       'case.read',
+      'case.process',
       'warning.read',
       'warning.triage',
       'risk.read',

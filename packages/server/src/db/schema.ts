@@ -280,6 +280,19 @@ export interface BackgroundJobTable {
   version: number;
 }
 
+/** 审限事项: one recorded process event of a case (append-only). */
+export interface CaseProcessEventTable {
+  id: string;
+  courtId: string;
+  caseId: string;
+  kind: 'extension' | 'excluded_period' | 'suspension' | 'resumption' | 'restart' | 'closing';
+  /** JSON: the core event schema's fields (packages/core/src/deadlines/process-events.ts). */
+  payload: string;
+  /** Account id of the person who recorded it. */
+  createdBy: string | null;
+  createdAt: string;
+}
+
 export interface DB {
   court: CourtTable;
   department: DepartmentTable;
@@ -298,5 +311,6 @@ export interface DB {
   warning: WarningTable;
   rulePackVersion: RulePackVersionTable;
   backgroundJob: BackgroundJobTable;
+  caseProcessEvent: CaseProcessEventTable;
 }
 

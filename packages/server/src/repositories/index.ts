@@ -8,6 +8,7 @@ import { createCourtCaseRepository } from './court-case.repository.js';
 import { createImportJobRepository } from './import-job.repository.js';
 import { createRulePackRepository } from './rule-pack.repository.js';
 import { createWarningRepository } from './warning.repository.js';
+import { createProcessEventRepository } from './process-event.repository.js';
 import { createDepartmentRepository } from './department.repository.js';
 import { createDictionaryRepository } from './dictionary.repository.js';
 import { createLoginLogRepository } from './login-log.repository.js';
@@ -30,6 +31,7 @@ export function createRepositories(db: Db, dialect: Dialect, bulkInsert: BulkIns
     warnings: createWarningRepository(db, bulkInsert),
     rulePacks: createRulePackRepository(db),
     backgroundJobs: createBackgroundJobRepository(db),
+    processEvents: createProcessEventRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

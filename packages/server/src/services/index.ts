@@ -19,6 +19,8 @@ import { createWarningService } from './warning.service.js';
 import { createJobRunner } from './job-runner.js';
 import { createRulesService } from './rules.service.js';
 import { loadDefaultRulePacks } from '../screening/default-rule-packs.js';
+import { createTrialLimitService } from './trial-limit.service.js';
+import { loadHolidayCalendar } from '../deadlines/holiday-data.js';
 
 /** Wires every service to one database; the server, CLI and tests all start here. */
 export interface ServiceOptions {
@@ -54,6 +56,7 @@ export function createServices(config: Config, database: Database, options: Serv
     cases: createCaseService({ store, access, clock, rules }),
     imports: createImportService({ store, access, clock, rules, dataDir: config.dataDir, log, afterBatch: options.afterImportBatch }),
     warnings: createWarningService({ store, access, clock }),
+    trialLimits: createTrialLimitService({ store, access, clock, calendar: loadHolidayCalendar() }),
     ruleAdmin: createRulesService({ store, access, clock, rules, jobs }),
   };
 }

@@ -51,6 +51,11 @@ const count = (value: unknown) => (typeof value === 'number' && Number.isFinite(
 export function describeEvidence(item: EvidenceItem): EvidenceLine {
   const e = item as Evidence;
   const words = zh.evidence;
+  // The IM-TRIAL-LIMIT warning (server trial-limit.service) carries the computed limit, not a rule match.
+  const raw = item as Record<string, unknown>;
+  if (raw.kind === 'trialLimit') {
+    return { label: zh.trialLimit.title, text: `${text(raw.procedure)}：届满日 ${text(raw.deadline)}，已用 ${count(raw.daysUsed)} 日，剩余 ${count(raw.daysLeft)} 日（${text(raw.tierLabel)}）`, snippet: null };
+  }
   switch (e.kind) {
     case 'keyword': {
       const field = words.field[e.field] ?? text(e.field);

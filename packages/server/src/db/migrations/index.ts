@@ -10,6 +10,7 @@ import * as createCourtCase from './20261124_2200_create_court_case.js';
 import * as createImportJob from './20261124_2201_create_import_job.js';
 import * as createWarningAndRulePack from './20261124_2202_create_warning_and_rule_pack.js';
 import * as createBackgroundJob from './20261124_2203_create_background_job.js';
+import * as createCaseProcessEvent from './20261124_2300_create_case_process_event.js';
 
 /** Listed statically so a bundled or tsx-run server finds them without scanning the disk. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '20261124_2201_create_import_job': createImportJob,
   '20261124_2202_create_warning_and_rule_pack': createWarningAndRulePack,
   '20261124_2203_create_background_job': createBackgroundJob,
+  '20261124_2300_create_case_process_event': createCaseProcessEvent,
 };

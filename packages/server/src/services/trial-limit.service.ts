@@ -1,0 +1,373 @@
+import {
+  calculateTrialLimit,
+  classifyTrialLimit,
+  clockRestartReasonLabel,
+  ClosingEvent,
+  DEFAULT_TRIAL_LIMIT_THRESHOLDS,
+  EXCLUDED_PERIOD_RULES,
+  extensionApproverLabel,
+  formatChineseDate,
+  formatPeriodLength,
+  PROCEDURE_RULES,
+  ProcessEvent,
+  processEventKindLabel,
+  processEventKindOfType,
+  trialLimitTierLabel,
+  type Citation,
+  type LocalDate,
+  type ProcedureCode,
+  type ProcessEventKind,
+  type RiskLevel,
+  type ScheduledHolidayCalendar,
+  type TrialLimitEventInput,
+  type TrialLimitEventView,
+  type TrialLimitResult,
+  type TrialLimitSettings,
+  type TrialLimitTier,
+  type TrialLimitView,
+} from '@courtrisk/core';
+import { chinaToday, type Clock } from '../clock.js';
+import type { CaseProcessEventTable, CourtCaseTable } from '../db/schema.js';
+import { NotFoundError } from '../errors.js';
+import { newId } from '../ids.js';
+import type { Repositories } from '../repositories/index.js';
+import type { AccessChecker } from './access.js';
+import { auditActorOf, type Actor } from './actor.js';
+import { writeAudit } from './audit-writer.js';
+import type { Store } from './store.js';
+
+/**
+ * Court setting default for the holiday rule. The engine requires an explicit choice
+ * (docs/deadlines.md, counting convention 7); until per-court settings exist every court uses
+ * `extend`: a limit whose last day is a rest day ends on the next working day
+ * (民事诉讼法 第八十五条第三款). The criminal in-custody exception is applied by the engine.
+ */
+export const DEFAULT_TRIAL_LIMIT_SETTINGS: TrialLimitSettings = { holidayRule: 'extend' };
+
+/** One warning per case under this rule id (unique key court + case + rule in `warning`). */
+export const TRIAL_LIMIT_RULE_ID = 'IM-TRIAL-LIMIT';
+const TRIAL_LIMIT_PACK = 'trial_limit';
+
+export const TRIAL_LIMIT_LEVEL: Record<Exclude<TrialLimitTier, 'none'>, RiskLevel> = {
+  overdue: 'red',
+  urgent: 'orange',
+  warning: 'yellow',
+  notice: 'blue',
+};
+const LEVEL_RANK: Record<RiskLevel, number> = { red: 4, orange: 3, yellow: 2, blue: 1 };
+
+type CaseFields = Pick<CourtCaseTable, 'caseType' | 'instance' | 'procedure' | 'typeCode'>;
+
+/**
+ * Stored case (案件类型 / 审级 / 审理程序 / 类型代字) → engine procedure code. Only combinations that
+ * fix the base period are mapped; everything else returns `null` with the reason, and the view says
+ * the limit cannot be computed rather than guessing:
+ *
+ * | case_type | instance | procedure / 代字 | engine code | note |
+ * |---|---|---|---|---|
+ * | civil | first | ordinary | civilFirstInstanceOrdinary | |
+ * | civil | first | simple | civilSimple | |
+ * | civil | first | small_claims | civilSmallClaims | |
+ * | civil | any | special, or 代字 民特 | civilSpecial | 选民资格案件不得延长 (not distinguishable) |
+ * | civil | retrial_review | — | civilRetrialReview | 立案日期视为收到再审申请书之日 |
+ * | criminal | first | simple | criminalSimple | >3年 variant has the same 20日 base; its extension shows as beyond authority |
+ * | criminal | first | summary (速裁) | criminalExpedited | same for >1年 |
+ * | criminal | second | — | criminalSecondInstance | |
+ * | criminal | retrial | — | criminalRetrial | |
+ * | administrative | first | ordinary | administrativeFirstInstance | |
+ * | administrative | first | simple | administrativeSimple | |
+ * | administrative | second | — | administrativeSecondInstance | |
+ *
+ * Not mapped (base periods differ and the record does not say which applies): civil 二审 (判决 3个月
+ * vs 裁定 30日), civil 再审 (follows the original instance's procedure), criminal 一审普通 (公诉 2个月
+ * vs 自诉未羁押 6个月), enforcement (执行 6个月 vs 非诉执行 3个月 share the 执 代字), state
+ * compensation and other types.
+ */
+export function mapCaseToProcedure(c: CaseFields): { code: ProcedureCode | null; note: string | null } {
+  const none = (note: string) => ({ code: null, note });
+  const ok = (code: ProcedureCode, note: string | null = null) => ({ code, note });
+  switch (c.caseType) {
+    case 'civil':
+      if (c.procedure === 'special' || c.typeCode === '民特') return ok('civilSpecial', '按特别程序计算；选民资格案件不得延长审限，系统无法从案件信息区分。');
+      if (c.instance === 'first') {
+        if (c.procedure === 'ordinary') return ok('civilFirstInstanceOrdinary');
+        if (c.procedure === 'simple') return ok('civilSimple');
+        if (c.procedure === 'small_claims') return ok('civilSmallClaims');
+        return none('民事一审案件的审理程序不是普通、简易或小额诉讼程序，无法确定审限。');
+      }
+      if (c.instance === 'retrial_review') return ok('civilRetrialReview', '再审审查自收到再审申请书之日起计算，此处以立案日期代替。');
+      if (c.instance === 'second') return none('民事二审审限取决于上诉针对判决（三个月）还是裁定（三十日），案件信息无法区分，未计算审限。');
+      if (c.instance === 'retrial') return none('民事再审依原审程序确定审限（一审或二审），案件信息无法区分，未计算审限。');
+      return none('该民事案件的审级没有对应的审限规定，未计算审限。');
+    case 'criminal':
+      if (c.instance === 'first') {
+        if (c.procedure === 'simple') return ok('criminalSimple', '按可能判处三年以下刑罚的简易程序计算（二十日）；超过三年的可延长至一个半月，如有延长请核对。');
+        if (c.procedure === 'summary') return ok('criminalExpedited', '按可能判处一年以下刑罚的速裁程序计算（十日）；超过一年的可延长至十五日，如有延长请核对。');
+        return none('刑事一审普通程序的审限取决于公诉（二个月）还是自诉、被告人是否羁押（六个月），案件信息无法区分，未计算审限。');
+      }
+      if (c.instance === 'second') return ok('criminalSecondInstance');
+      if (c.instance === 'retrial') return ok('criminalRetrial');
+      return none('该刑事案件的审级没有对应的审限规定，未计算审限。');
+    case 'administrative':
+      if (c.instance === 'first') {
+        if (c.procedure === 'ordinary') return ok('administrativeFirstInstance');
+        if (c.procedure === 'simple') return ok('administrativeSimple');
+        return none('行政一审案件的审理程序不是普通或简易程序，无法确定审限。');
+      }
+      if (c.instance === 'second') return ok('administrativeSecondInstance');
+      return none('该行政案件的审级没有对应的审限规定，未计算审限。');
+    case 'enforcement':
+      return none('执行案件（六个月）与非诉执行案件（三个月）使用相同的类型代字，案件信息无法区分，未计算执行期限。');
+    default:
+      return none('该类型案件没有审限规定，未计算审限。');
+  }
+}
+
+type StoredEvent = ProcessEvent | (ClosingEvent & { id: string });
+
+/** A stored row back into an engine event (id = row id), or a closing event. */
+function parseStored(row: CaseProcessEventTable): StoredEvent | null {
+  const payload = JSON.parse(row.payload) as Record<string, unknown>;
+  if (row.kind === 'closing') {
+    const parsed = ClosingEvent.safeParse(payload);
+    return parsed.success ? { ...parsed.data, id: row.id } : null;
+  }
+  const parsed = ProcessEvent.safeParse({ ...payload, id: row.id });
+  return parsed.success ? parsed.data : null;
+}
+
+const cn = (date: string) => formatChineseDate(date as LocalDate);
+
+export function describeEvent(event: TrialLimitEventInput | StoredEvent): string {
+  switch (event.type) {
+    case 'extension':
+      return `${cn(event.approvedOn)}${extensionApproverLabel[event.approver]}批准延长审限${formatPeriodLength(event.length)}`;
+    case 'excludedPeriod':
+      return `扣除${EXCLUDED_PERIOD_RULES[event.kind].label}：${cn(event.start)}至${event.end ? cn(event.end) : '今（尚未结束）'}`;
+    case 'suspension':
+      return `${cn(event.on)}中止审理`;
+    case 'resumption':
+      return `${cn(event.on)}恢复审理`;
+    case 'clockRestart':
+      return `${cn(event.on)}因${clockRestartReasonLabel[event.reason]}重新计算审限`;
+    case 'closing':
+      return `${cn(event.on)}结案`;
+  }
+}
+
+interface Computed {
+  view: TrialLimitView;
+  result: TrialLimitResult | null;
+  tier: TrialLimitTier | null;
+}
+
+export function createTrialLimitService({
+  store,
+  access,
+  clock,
+  calendar,
+  settings = DEFAULT_TRIAL_LIMIT_SETTINGS,
+}: {
+  store: Store;
+  access: AccessChecker;
+  clock: Clock;
+  calendar: ScheduledHolidayCalendar;
+  settings?: TrialLimitSettings;
+}) {
+  const { repos } = store;
+
+  async function loadCase(actor: Actor, caseId: string) {
+    const row = await repos.cases.getSummary(actor.scope, caseId);
+    if (!row) throw new NotFoundError('courtCase', caseId);
+    return row;
+  }
+
+  function compute(c: CourtCaseTable, rows: readonly CaseProcessEventTable[]): Computed {
+    const today = chinaToday(clock);
+    const stored = rows.map((row) => ({ row, event: parseStored(row) }));
+    const events: TrialLimitEventView[] = stored.map(({ row, event }) => ({
+      id: row.id,
+      kind: row.kind as ProcessEventKind,
+      kindLabel: processEventKindLabel[row.kind as ProcessEventKind] ?? row.kind,
+      description: event ? describeEvent(event) : '（记录无法解析）',
+      payload: JSON.parse(row.payload) as Record<string, unknown>,
+      createdBy: row.createdBy,
+      createdAt: row.createdAt,
+    }));
+    const recordNotes: TrialLimitView['inconsistencies'] = [];
+    const engineEvents = stored.flatMap(({ event }) => (event && event.type !== 'closing' ? [event] : []));
+    const closings = stored.flatMap(({ event }) => (event?.type === 'closing' ? [event] : []));
+    // The case record's 结案日期 wins; a recorded 结案 event is used only while the record has none.
+    let closedOn = c.closedOn ?? closings.map((e) => e.on).sort().at(-1) ?? undefined;
+    if (c.closedOn && closings.some((e) => e.on !== c.closedOn)) {
+      recordNotes.push({ code: 'caseRecord', message: `登记的结案日期与案件信息中的结案日期${cn(c.closedOn)}不一致，以案件信息为准。`, eventIds: closings.map((e) => e.id) });
+    }
+    if (c.status === 'suspended' && !engineEvents.some((e) => e.type === 'suspension')) {
+      recordNotes.push({ code: 'caseRecord', message: '案件状态为中止，但未登记中止日期，中止期间未扣除。', eventIds: [] });
+    }
+    if (closedOn && closedOn > today) closedOn = undefined;
+
+    const mapped = mapCaseToProcedure(c);
+    const base = {
+      caseId: c.id,
+      caseNumber: c.caseNumber,
+      procedure: mapped.code,
+      procedureLabel: mapped.code ? PROCEDURE_RULES[mapped.code].label : '无法确定',
+      procedureNote: mapped.note,
+      holidayRule: settings.holidayRule,
+      events,
+    };
+    if (!mapped.code) {
+      return {
+        result: null,
+        tier: null,
+        view: {
+          ...base,
+          holidayCalendarIncomplete: false,
+          asOf: closedOn ?? today,
+          countingStartedOn: null,
+          deadline: null,
+          limitDays: null,
+          excludedDays: null,
+          daysUsed: null,
+          daysLeft: null,
+          overdue: null,
+          closed: closedOn !== undefined,
+          provisional: false,
+          tier: null,
+          tierLabel: '无法计算',
+          warningLevel: null,
+          basis: [],
+          inconsistencies: recordNotes,
+        },
+      };
+    }
+    const result = calculateTrialLimit(
+      { procedure: mapped.code, filedOn: c.filedOn as LocalDate, events: engineEvents, today: today as LocalDate, ...(closedOn ? { closedOn: closedOn as LocalDate } : {}) },
+      settings,
+      calendar,
+    );
+    const tier = classifyTrialLimit(result, DEFAULT_TRIAL_LIMIT_THRESHOLDS);
+    const basis = [...result.basis];
+    basis.push(settings.holidayRule === 'extend' ? '节假日顺延：本院默认设置为审限届满日遇法定休假日顺延至次日工作日（可由法院配置）。' : '节假日顺延：本院设置为不顺延。');
+    return {
+      result,
+      tier,
+      view: {
+        ...base,
+        holidayCalendarIncomplete: !calendar.coversDate(result.deadline),
+        asOf: result.asOf,
+        countingStartedOn: result.countingStartedOn,
+        deadline: result.deadline,
+        limitDays: result.limitDays,
+        excludedDays: result.excludedDays,
+        daysUsed: result.daysUsed,
+        daysLeft: result.daysLeft,
+        overdue: result.overdue,
+        closed: result.closed,
+        provisional: result.provisional,
+        tier,
+        tierLabel: trialLimitTierLabel[tier],
+        warningLevel: tier === 'none' ? null : TRIAL_LIMIT_LEVEL[tier],
+        basis,
+        inconsistencies: [...result.inconsistencies, ...recordNotes],
+      },
+    };
+  }
+
+  /**
+   * Raises, updates or retires the case's single IM-TRIAL-LIMIT warning. A warning that escalates
+   * goes back to 待研判 (a dismissed 提示 must not hide 超审限); otherwise its triage status stays.
+   * Tier 正常 (or no computable limit) marks it inactive, keeping its history.
+   */
+  async function syncWarning(trx: Repositories, c: CourtCaseTable, computed: Computed, nowIso: string) {
+    const [current] = (await trx.warnings.listForCases(c.courtId, [c.id])).filter((w) => w.ruleId === TRIAL_LIMIT_RULE_ID);
+    const { tier, result, view } = computed;
+    if (!tier || tier === 'none' || !result) {
+      if (current && current.active === 1) await trx.warnings.update(current.id, { active: 0, updatedAt: nowIso, version: current.version + 1 });
+      return;
+    }
+    const level = TRIAL_LIMIT_LEVEL[tier];
+    const rule = PROCEDURE_RULES[result.procedure];
+    const title =
+      tier === 'overdue'
+        ? `超审限：审限已于${cn(result.deadline)}届满${result.closed ? '（超审限结案）' : ''}`
+        : `审限${trialLimitTierLabel[tier]}：${cn(result.deadline)}届满，剩余${result.daysLeft}日`;
+    const fields = {
+      ruleVersion: 1,
+      pack: TRIAL_LIMIT_PACK,
+      domain: 'internal_management',
+      subtype: '审限',
+      level,
+      score: null,
+      title,
+      evidence: JSON.stringify([
+        {
+          kind: 'trialLimit',
+          procedure: view.procedureLabel,
+          deadline: result.deadline,
+          daysUsed: result.daysUsed,
+          daysLeft: result.daysLeft,
+          tier,
+          tierLabel: trialLimitTierLabel[tier],
+        },
+      ]),
+      suggestedAction: tier === 'overdue' ? '核查超审限原因，督促尽快结案并说明情况' : '督促承办法官按期结案；确需延长的，及时报请批准延长审限',
+      source: JSON.stringify([{ document: rule.citation.law, edition: rule.citation.edition, article: rule.citation.article }] satisfies Citation[]),
+      departmentId: c.departmentId,
+      judgeAccountId: c.judgeAccountId,
+    };
+    if (!current) {
+      await trx.warnings.insertMany([{ id: newId(), courtId: c.courtId, caseId: c.id, ruleId: TRIAL_LIMIT_RULE_ID, ...fields, status: 'pending', active: 1, createdAt: nowIso, updatedAt: nowIso, version: 1 }]);
+      return;
+    }
+    if (current.level === level && current.title === title && current.evidence === fields.evidence && current.active === 1) return;
+    const escalated = current.active !== 1 || LEVEL_RANK[level] > (LEVEL_RANK[current.level as RiskLevel] ?? 0);
+    await trx.warnings.update(current.id, {
+      ...fields,
+      active: 1,
+      ...(escalated && current.status !== 'pending' ? { status: 'pending', dismissReason: null, triageNote: null, triagedBy: null, triagedAt: null, mergedInto: null } : {}),
+      updatedAt: nowIso,
+      version: current.version + 1,
+    });
+  }
+
+  return {
+    async get(actor: Actor, caseId: string): Promise<TrialLimitView> {
+      await access.require(actor, 'case.read');
+      const c = await loadCase(actor, caseId);
+      return compute(c, await repos.processEvents.listForCase(c.courtId, c.id)).view;
+    },
+    /** 登记审限事项: validated by the core schema (route), audited, then the tier warning is synced. */
+    async addEvent(actor: Actor, caseId: string, input: TrialLimitEventInput): Promise<TrialLimitView> {
+      await access.require(actor, 'case.process');
+      const c = await loadCase(actor, caseId);
+      const nowIso = clock.now().toISOString();
+      const { type: _type, ...rest } = input;
+      const row: CaseProcessEventTable = {
+        id: newId(),
+        courtId: c.courtId,
+        caseId: c.id,
+        kind: processEventKindOfType[input.type],
+        payload: JSON.stringify({ type: input.type, ...rest }),
+        createdBy: actor.accountId,
+        createdAt: nowIso,
+      };
+      return store.transaction(async (trx) => {
+        await trx.processEvents.insert(row);
+        const computed = compute(c, await trx.processEvents.listForCase(c.courtId, c.id));
+        await syncWarning(trx, c, computed, nowIso);
+        const { view } = computed;
+        await writeAudit(trx, clock, auditActorOf(actor), {
+          courtId: c.courtId,
+          action: 'case.event',
+          targetType: 'court_case',
+          targetId: c.id,
+          summary: `登记审限事项（${c.caseNumber}）：${describeEvent(input)}；${view.deadline ? `审限届满日${cn(view.deadline)}，剩余${view.daysLeft}日（${view.tierLabel}）` : view.tierLabel}`,
+        });
+        return view;
+      });
+    },
+  };
+}
+export type TrialLimitService = ReturnType<typeof createTrialLimitService>;
