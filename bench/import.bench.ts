@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { spawn } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { CASE_COLUMNS, formatCsvField } from '@courtrisk/core';
 import { createPlatform } from '@courtrisk/server';
@@ -56,6 +57,32 @@ function rawInsertSeconds(dir: string): number {
   return (performance.now() - started) / 1000;
 }
 
+const CLI = path.resolve(import.meta.dirname, '../packages/cli/bin/courtrisk.js');
+
+/**
+ * The same import in a fresh `courtrisk import` process, as a server would run it: wall time of
+ * the process and its peak resident memory (VmHWM from /proc, sampled until it exits).
+ */
+async function importInFreshProcess(dataDir: string, csv: string): Promise<{ seconds: number; peakMb: number }> {
+  const env = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent', DATABASE_URL: '' };
+  await new Promise<void>((resolve, reject) => spawn(process.execPath, [CLI, 'seed-demo'], { env, stdio: 'ignore' }).on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`seed-demo exited ${code}`)))));
+  const started = performance.now();
+  const child = spawn(process.execPath, [CLI, 'import', csv, '--court-code', '示0101'], { env, stdio: 'ignore' });
+  let peakKb = 0;
+  const sample = () => {
+    try {
+      const match = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+      if (match) peakKb = Math.max(peakKb, Number(match[1]));
+    } catch {
+      // the process has exited between samples
+    }
+  };
+  const timer = setInterval(sample, 20);
+  await new Promise<void>((resolve, reject) => child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`import exited ${code}`)))));
+  clearInterval(timer);
+  return { seconds: (performance.now() - started) / 1000, peakMb: peakKb / 1024 };
+}
+
 export const importSuite: BenchSuite = {
   name: 'import',
   description: `导入 ${CASES.toLocaleString()} 件合成案件（CSV → SQLite，含校验、当事人、筛查与预警），对照：同样数据直接用预编译语句写入一张表`,
@@ -79,10 +106,12 @@ export const importSuite: BenchSuite = {
       await platform.app.close();
       await platform.database.close();
       const raw = rawInsertSeconds(dir);
+      const fresh = await importInFreshProcess(path.join(dir, 'fresh'), csv);
       return [
         `file: ${sizeMb.toFixed(0)} MB CSV, ${CASES.toLocaleString()} rows; job: ${job.status}, ${job.message}`,
         `CourtRisk import + screening: ${seconds.toFixed(1)} s = ${Math.round(CASES / seconds).toLocaleString()} cases/s; warnings raised: ${Number(warnings.n).toLocaleString()}`,
         `peak RSS of the server process during the import: ${(peakRss / 2 ** 20).toFixed(0)} MB (${(rssBefore / 2 ** 20).toFixed(0)} MB before it started: code, demo data, warm caches)`,
+        `same import in a fresh \`courtrisk import\` process: ${fresh.seconds.toFixed(1)} s including start-up, peak RSS ${fresh.peakMb.toFixed(0)} MB`,
         `reference (raw better-sqlite3 prepared inserts, 1 table, no validation/screening): ${raw.toFixed(1)} s = ${Math.round(CASES / raw).toLocaleString()} rows/s`,
       ];
     } finally {
