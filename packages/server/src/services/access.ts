@@ -23,7 +23,10 @@ export function createAccessChecker({ store, clock }: { store: Store; clock: Clo
       );
       throw new ForbiddenError(`没有“${permissionLabel[permission]}”权限`);
     },
-    /** Returns the record when the actor's scope covers it; otherwise 404. */
+    /**
+     * Returns the record when the actor's scope covers it; otherwise 404. Records without a
+     * department or owner (roles, dictionaries, jobs, departments) are checked by court alone.
+     */
     inScope<T extends ScopedRecord>(actor: Actor, record: T | undefined, entity: EntityName, id: string): T {
       if (!record || !isInScope(actor.scope, record)) throw new NotFoundError(entity, id);
       return record;

@@ -26,14 +26,11 @@ export function presentDepartment(row: DepartmentTable): DepartmentView {
   };
 }
 
-/** Department lists are reference data: the court part of the scope applies, not the department part. */
-const courtScopeOf = (actor: Actor) => ({ courtIds: actor.scope.courtIds });
-
 export function createDepartmentService({ store, access, clock }: { store: Store; access: AccessChecker; clock: Clock }) {
   const { repos } = store;
 
   async function getInScope(actor: Actor, id: string) {
-    return access.inScope({ ...actor, scope: courtScopeOf(actor) }, await repos.departments.getById(id), 'department', id);
+    return access.inScope(actor, await repos.departments.getById(id), 'department', id);
   }
 
   async function checkParent(courtId: string, parentId: string | null) {

@@ -23,7 +23,6 @@ function present(row: DictionaryItemTable): DictionaryItemView {
 
 export function createDictionaryService({ store, access, clock }: { store: Store; access: AccessChecker; clock: Clock }) {
   const { repos } = store;
-  const courtScoped = (actor: Actor) => ({ ...actor, scope: { courtIds: actor.scope.courtIds } });
 
   return {
     async list(actor: Actor, query: { courtId?: string; type?: string }): Promise<DictionaryItemView[]> {
@@ -53,7 +52,7 @@ export function createDictionaryService({ store, access, clock }: { store: Store
     },
     async update(actor: Actor, id: string, input: DictionaryUpdateInput): Promise<DictionaryItemView> {
       await access.require(actor, 'dictionary.manage');
-      const current = access.inScope(courtScoped(actor), await repos.dictionaries.getById(id), 'dictionaryItem', id);
+      const current = access.inScope(actor, await repos.dictionaries.getById(id), 'dictionaryItem', id);
       const { version, enabled, ...rest } = input;
       const patch = { ...rest, ...(enabled === undefined ? {} : { enabled: enabled ? 1 : 0 }) };
       const nowIso = clock.now().toISOString();
@@ -71,7 +70,7 @@ export function createDictionaryService({ store, access, clock }: { store: Store
     },
     async remove(actor: Actor, id: string): Promise<void> {
       await access.require(actor, 'dictionary.manage');
-      const current = access.inScope(courtScoped(actor), await repos.dictionaries.getById(id), 'dictionaryItem', id);
+      const current = access.inScope(actor, await repos.dictionaries.getById(id), 'dictionaryItem', id);
       await store.transaction(async (trx) => {
         await trx.dictionaries.delete(current.courtId, id);
         await writeAudit(trx, clock, auditActorOf(actor), {

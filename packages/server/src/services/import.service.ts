@@ -113,7 +113,6 @@ export function createImportService({ store, access, clock, rules, dataDir, log,
     let worker: Worker | undefined;
     try {
       const context = await storeContext(job);
-      await rules.forCourt(job.courtId);
       const packs = (await rules.currentPacks(job.courtId)).filter((p) => p.enabled === 1).map((p) => ({ pack: p.pack, version: p.version, yaml: p.yaml }));
       const data: PrepareWorkerData = { file: job.storedPath, fromRow: job.nextRow, courtCode: context.court.code, today: chinaToday(clock), packs };
       // The worker holds at most two batches: a small heap keeps the server's memory flat.
@@ -150,7 +149,7 @@ export function createImportService({ store, access, clock, rules, dataDir, log,
   }
 
   async function getInScope(actor: Actor, id: string) {
-    return access.inScope({ ...actor, scope: { courtIds: actor.scope.courtIds } }, await repos.importJobs.getById(id), 'importJob', id);
+    return access.inScope(actor, await repos.importJobs.getById(id), 'importJob', id);
   }
 
   return {

@@ -38,7 +38,6 @@ export function assertGrantable(actor: Actor, role: { scope: DataScope }) {
 
 export function createRoleService({ store, access, clock }: { store: Store; access: AccessChecker; clock: Clock }) {
   const { repos } = store;
-  const courtScoped = (actor: Actor) => ({ ...actor, scope: { courtIds: actor.scope.courtIds } });
 
   return {
     async list(actor: Actor, courtId?: string): Promise<RoleView[]> {
@@ -79,7 +78,7 @@ export function createRoleService({ store, access, clock }: { store: Store; acce
     },
     async update(actor: Actor, id: string, input: RoleUpdateInput): Promise<RoleView> {
       await access.require(actor, 'role.manage');
-      const current = access.inScope(courtScoped(actor), await repos.roles.getById(id), 'role', id);
+      const current = access.inScope(actor, await repos.roles.getById(id), 'role', id);
       const before = presentRole(current);
       assertGrantable(actor, { scope: input.scope ?? before.scope });
       const { version, permissions, ...rest } = input;
@@ -104,7 +103,7 @@ export function createRoleService({ store, access, clock }: { store: Store; acce
     },
     async remove(actor: Actor, id: string): Promise<void> {
       await access.require(actor, 'role.manage');
-      const current = access.inScope(courtScoped(actor), await repos.roles.getById(id), 'role', id);
+      const current = access.inScope(actor, await repos.roles.getById(id), 'role', id);
       if (current.builtin === 1) throw new ConflictError('内置角色不能删除，可修改其权限');
       if (Number(current.accountCount) > 0) throw new ConflictError(`该角色仍分配给 ${Number(current.accountCount)} 个账号，不能删除`);
       await store.transaction(async (trx) => {

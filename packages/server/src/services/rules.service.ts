@@ -229,7 +229,7 @@ export function createRulesService({ store, access, clock, rules, jobs }: Deps) 
     },
     async getJob(actor: Actor, id: string): Promise<BackgroundJobView> {
       await access.require(actor, 'rule.read');
-      const job = access.inScope({ ...actor, scope: { courtIds: actor.scope.courtIds } }, await repos.backgroundJobs.getById(id), 'backgroundJob', id);
+      const job = access.inScope(actor, await repos.backgroundJobs.getById(id), 'backgroundJob', id);
       return jobs.present(job);
     },
   };
