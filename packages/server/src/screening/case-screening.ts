@@ -3,12 +3,17 @@ import {
   caseTypeLabel,
   procedureLabel,
   type CaseDraft,
+  type CaseType,
+  type PartyKind,
+  type PartyRole,
+  type Procedure,
   type Screener,
   type ScreeningFinding,
   type ScreeningInput,
 } from '@courtrisk/core';
 import type { Insertable } from 'kysely';
-import type { WarningTable } from '../db/schema.js';
+import type { CasePartyTable, CourtCaseTable, WarningTable } from '../db/schema.js';
+import { groupBy } from '../group-by.js';
 import type { Repositories } from '../repositories/index.js';
 
 /** What screening reads from a stored or incoming case. */
@@ -26,6 +31,21 @@ export function toScreeningInput(draft: Pick<CaseDraft, 'caseNumber' | 'caseType
   };
 }
 
+/** A stored case (row and party rows) as screening reads it, mapped the same way as an incoming one. */
+export function storedCaseInput(row: CourtCaseTable, parties: readonly CasePartyTable[]): ScreeningInput {
+  return toScreeningInput({
+    caseNumber: row.caseNumber,
+    caseType: row.caseType as CaseType,
+    procedure: row.procedure as Procedure,
+    causes: JSON.parse(row.causes) as string[],
+    facts: row.facts,
+    claims: row.claims,
+    parties: parties.map((p) => ({ name: p.name, role: p.role as PartyRole, kind: p.kind as PartyKind, flags: JSON.parse(p.flags) as string[] })),
+    amountYuan: row.amountYuan,
+    filedOn: row.filedOn,
+  });
+}
+
 export interface ScreenedCase {
   caseId: string;
   courtId: string;
@@ -41,10 +61,8 @@ export interface ScreenedCase {
  * precision figure); a new one starts 待研判.
  */
 export async function applyFindings(repos: Pick<Repositories, 'warnings'>, screened: readonly ScreenedCase[], nowIso: string, isNewCase: (caseId: string) => boolean) {
-  const byCourt = new Map<string, ScreenedCase[]>();
-  for (const item of screened) byCourt.set(item.courtId, [...(byCourt.get(item.courtId) ?? []), item]);
   let raised = 0;
-  for (const [courtId, items] of byCourt) {
+  for (const [courtId, items] of groupBy(screened, (item) => item.courtId)) {
     const existingCases = items.filter((i) => !isNewCase(i.caseId)).map((i) => i.caseId);
     const existing = await repos.warnings.listForCases(courtId, existingCases);
     const existingByKey = new Map(existing.map((w) => [`${w.caseId}/${w.ruleId}`, w]));

@@ -8,14 +8,14 @@ import {
   type CaseListQuery,
   type CaseSummaryView,
   type Paged,
-  type PartyInput,
   type WarningView,
 } from '@courtrisk/core';
 import { chinaToday, type Clock } from '../clock.js';
 import { buildXlsx, EXPORT_ROW_LIMIT } from '../export/xlsx.js';
 import type { CaseFilter } from '../repositories/court-case.repository.js';
 import { LEVEL_BY_RANK } from '../repositories/court-case.repository.js';
-import type { CourtCaseTable } from '../db/schema.js';
+import type { CasePartyTable, CourtCaseTable } from '../db/schema.js';
+import { groupBy } from '../group-by.js';
 import { asScopedCourt, type AccessChecker } from './access.js';
 import { auditActorOf, type Actor } from './actor.js';
 import { writeAudit } from './audit-writer.js';
@@ -31,14 +31,11 @@ export function createCaseService({ store, access, clock, rules }: { store: Stor
   const { repos } = store;
 
   async function summaries(rows: CaseRow[]): Promise<CaseSummaryView[]> {
-    const partiesByCase = new Map<string, PartyInput[]>();
-    const byCourt = new Map<string, string[]>();
-    for (const r of rows) byCourt.set(r.courtId, [...(byCourt.get(r.courtId) ?? []), r.id]);
-    for (const [courtId, ids] of byCourt) {
-      for (const p of await repos.cases.listParties(courtId, ids)) {
-        partiesByCase.set(p.caseId, [...(partiesByCase.get(p.caseId) ?? []), { role: p.role as PartyInput['role'], name: p.name, kind: p.kind as PartyInput['kind'], flags: [] }]);
-      }
+    const parties: CasePartyTable[] = [];
+    for (const [courtId, courtRows] of groupBy(rows, (r) => r.courtId)) {
+      parties.push(...(await repos.cases.listParties(courtId, courtRows.map((r) => r.id))));
     }
+    const partiesByCase = groupBy(parties, (p) => p.caseId);
     return rows.map((r) => {
       const parties = partiesByCase.get(r.id) ?? [];
       const rank = r.topLevelRank === null || r.topLevelRank === undefined ? null : Number(r.topLevelRank);

@@ -1,17 +1,10 @@
 import { newId } from '../ids.js';
-import {
-  caseTypeLabel,
-  procedureLabel,
-  type BackgroundJobView,
-  type CaseType,
-  type Procedure,
-  type ScreeningFinding,
-  type ScreeningInput,
-} from '@courtrisk/core';
+import type { BackgroundJobView, ScreeningFinding } from '@courtrisk/core';
 import type { Clock } from '../clock.js';
-import type { BackgroundJobTable, CasePartyTable, CourtCaseTable } from '../db/schema.js';
+import type { BackgroundJobTable } from '../db/schema.js';
 import type { Repositories } from '../repositories/index.js';
-import { applyFindings } from '../screening/case-screening.js';
+import { groupBy } from '../group-by.js';
+import { applyFindings, storedCaseInput } from '../screening/case-screening.js';
 import { compileStoredPacks } from '../screening/compile-packs.js';
 import type { RuleRuntime } from './screening.service.js';
 import type { Store } from './store.js';
@@ -19,21 +12,6 @@ import { EMPTY_STATS, statsFrom } from './rules.service.js';
 
 const BATCH = 500;
 const STALE_AFTER_MS = 2 * 60_000;
-
-/** A stored case as screening reads it. */
-export function storedCaseInput(row: CourtCaseTable, parties: readonly CasePartyTable[]): ScreeningInput {
-  return {
-    caseNumber: row.caseNumber,
-    caseType: caseTypeLabel[row.caseType as CaseType] ?? row.caseType,
-    procedure: procedureLabel[row.procedure as Procedure] ?? row.procedure,
-    causes: JSON.parse(row.causes) as string[],
-    facts: row.facts,
-    claims: row.claims,
-    parties: parties.map((p) => ({ name: p.name, role: p.role, kind: p.kind as ScreeningInput['parties'][number]['kind'], flags: JSON.parse(p.flags) as string[] })),
-    ...(row.amountYuan ? { amount: row.amountYuan } : {}),
-    filedOn: row.filedOn,
-  };
-}
 
 interface BacktestTally {
   hits: Record<string, number>;
@@ -63,8 +41,7 @@ export function createJobRunner({ store, clock, rules, log }: Deps) {
     const ids = await repos.cases.listIdsAfter(courtId, cursor, BATCH);
     const rows = await repos.cases.listByIds(courtId, ids);
     const parties = await repos.cases.listParties(courtId, ids);
-    const partiesOf = new Map<string, CasePartyTable[]>();
-    for (const p of parties) partiesOf.set(p.caseId, [...(partiesOf.get(p.caseId) ?? []), p]);
+    const partiesOf = groupBy(parties, (p) => p.caseId);
     rows.sort((a, b) => (a.id < b.id ? -1 : 1));
     return rows.map((row) => ({ row, input: storedCaseInput(row, partiesOf.get(row.id) ?? []) }));
   }
