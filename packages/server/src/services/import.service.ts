@@ -16,6 +16,7 @@ import type { PrepareWorkerData, PrepareWorkerMessage } from '../imports/prepare
 import { CLI_ACTOR, SYSTEM_ACTOR, auditActorOf, type Actor } from './actor.js';
 import { asScopedCourt, type AccessChecker } from './access.js';
 import { writeAudit } from './audit-writer.js';
+import { createSerialQueue } from '../serial-queue.js';
 import { loadCourtDirectory, storeCases } from './case-intake.js';
 import type { RuleRuntime } from './screening.service.js';
 import type { Store } from './store.js';
@@ -64,7 +65,7 @@ type Deps = {
 export function createImportService({ store, access, clock, rules, dataDir, log, afterBatch }: Deps) {
   const { repos } = store;
   const uploadDir = path.join(dataDir, 'imports');
-  let queue: Promise<void> = Promise.resolve();
+  const queue = createSerialQueue((error) => log('import runner stopped', error));
 
   async function storeContext(job: ImportJobTable) {
     const court = (await repos.courts.getById(job.courtId))!;
@@ -143,10 +144,7 @@ export function createImportService({ store, access, clock, rules, dataDir, log,
     }
   }
 
-  function enqueue(jobId: string) {
-    queue = queue.then(() => run(jobId)).catch((error) => log('import runner stopped', error));
-    return queue;
-  }
+  const enqueue = (jobId: string) => queue.add(() => run(jobId));
 
   async function getInScope(actor: Actor, id: string) {
     return access.inScope(actor, await repos.importJobs.getById(id), 'importJob', id);
@@ -233,7 +231,7 @@ export function createImportService({ store, access, clock, rules, dataDir, log,
       for (const { id } of await repos.importJobs.listClaimable(stale)) await enqueue(id);
     },
     /** Resolves when every queued job has run (tests, graceful shutdown). */
-    idle: () => queue,
+    idle: queue.idle,
     async template(actor: Actor): Promise<Buffer> {
       await access.require(actor, 'case.import');
       return buildTemplate();

@@ -8,6 +8,7 @@ import { applyFindings, storedCaseInput } from '../screening/case-screening.js';
 import { compileStoredPacks } from '../screening/compile-packs.js';
 import type { RuleRuntime } from './screening.service.js';
 import type { Store } from './store.js';
+import { createSerialQueue } from '../serial-queue.js';
 import { EMPTY_STATS, statsFrom } from './rules.service.js';
 
 const BATCH = 500;
@@ -27,7 +28,7 @@ type Deps = { store: Store; clock: Clock; rules: RuleRuntime; log: (message: str
  */
 export function createJobRunner({ store, clock, rules, log }: Deps) {
   const { repos } = store;
-  let queue: Promise<void> = Promise.resolve();
+  const queue = createSerialQueue((error) => log('job runner stopped', error));
 
   /** The saved rules, or the saved rules with one pack replaced by a backtest's candidate. */
   async function screenerFor(job: BackgroundJobTable) {
@@ -96,13 +97,10 @@ export function createJobRunner({ store, clock, rules, log }: Deps) {
 
   /** Queues a pass over every claimable job; chained, so `idle()` also waits for passes not yet started. */
   function resumePending() {
-    queue = queue
-      .then(async () => {
-        const stale = new Date(clock.now().getTime() - STALE_AFTER_MS).toISOString();
-        for (const { id } of await repos.backgroundJobs.listClaimable(stale)) await run(id);
-      })
-      .catch((error) => log('job runner stopped', error));
-    return queue;
+    return queue.add(async () => {
+      const stale = new Date(clock.now().getTime() - STALE_AFTER_MS).toISOString();
+      for (const { id } of await repos.backgroundJobs.listClaimable(stale)) await run(id);
+    });
   }
 
   return {
@@ -117,7 +115,7 @@ export function createJobRunner({ store, clock, rules, log }: Deps) {
       void resumePending();
     },
     resumePending,
-    idle: () => queue,
+    idle: queue.idle,
     async present(job: BackgroundJobTable): Promise<BackgroundJobView> {
       const tally = job.result ? (JSON.parse(job.result) as BacktestTally) : null;
       const stats = tally ? statsFrom(await repos.warnings.statsByRule([job.courtId])) : null;
