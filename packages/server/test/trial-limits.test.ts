@@ -148,4 +148,14 @@ describe.each(testDialects())('trial limits on %s', (dialect) => {
     const [red] = (await call(platform, dcRisk, 'GET', `/api/v1/warnings?caseId=${ids.get('103')}&ruleId=IM-TRIAL-LIMIT`)).json().items;
     expect(red).toMatchObject({ level: 'red', domain: 'internal_management' });
   });
+
+  it('keeps the trial-limit warning when the case is changed and screened again', async () => {
+    const before = (await call(platform, dcRisk, 'GET', `/api/v1/warnings?caseId=${ids.get('103')}&ruleId=IM-TRIAL-LIMIT`)).json().items;
+    expect(before).toHaveLength(1);
+    const changed = await call(platform, dcRisk, 'POST', '/api/v1/cases/batch', { cases: [{ caseNumber: '(2025)示0101民初103号', filedOn: '2025-09-16', facts: '原告与被告买卖合同纠纷。' }] });
+    expect(changed.json()).toMatchObject({ updated: 1 });
+    const after = (await call(platform, dcRisk, 'GET', `/api/v1/warnings?caseId=${ids.get('103')}&ruleId=IM-TRIAL-LIMIT`)).json().items;
+    expect(after).toHaveLength(1);
+    expect(after[0]).toMatchObject({ id: before[0].id, active: true, level: 'red' });
+  });
 });

@@ -46,6 +46,10 @@ export function storedCaseInput(row: CourtCaseTable, parties: readonly CaseParty
   });
 }
 
+/** Warnings of these packs come from detectors other than the rule packs (the trial-limit monitor); screening never retires them. */
+export const TRIAL_LIMIT_PACK = 'trial_limit';
+const DETECTOR_PACKS: ReadonlySet<string> = new Set([TRIAL_LIMIT_PACK]);
+
 export interface ScreenedCase {
   caseId: string;
   courtId: string;
@@ -109,7 +113,7 @@ export async function applyFindings(repos: Pick<Repositories, 'warnings'>, scree
       }
     }
     for (const stale of existing) {
-      if (stale.active === 1 && !seen.has(`${stale.caseId}/${stale.ruleId}`)) {
+      if (stale.active === 1 && !DETECTOR_PACKS.has(stale.pack) && !seen.has(`${stale.caseId}/${stale.ruleId}`)) {
         await repos.warnings.update(stale.id, { active: 0, updatedAt: nowIso });
       }
     }

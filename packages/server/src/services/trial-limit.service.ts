@@ -30,6 +30,7 @@ import { chinaToday, type Clock } from '../clock.js';
 import type { CaseProcessEventTable, CourtCaseTable } from '../db/schema.js';
 import { NotFoundError } from '../errors.js';
 import { newId } from '../ids.js';
+import { TRIAL_LIMIT_PACK } from '../screening/case-screening.js';
 import type { Repositories } from '../repositories/index.js';
 import type { AccessChecker } from './access.js';
 import { auditActorOf, type Actor } from './actor.js';
@@ -46,7 +47,6 @@ export const DEFAULT_TRIAL_LIMIT_SETTINGS: TrialLimitSettings = { holidayRule: '
 
 /** One warning per case under this rule id (unique key court + case + rule in `warning`). */
 export const TRIAL_LIMIT_RULE_ID = 'IM-TRIAL-LIMIT';
-const TRIAL_LIMIT_PACK = 'trial_limit';
 
 export const TRIAL_LIMIT_LEVEL: Record<Exclude<TrialLimitTier, 'none'>, RiskLevel> = {
   overdue: 'red',
