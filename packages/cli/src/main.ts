@@ -4,8 +4,10 @@ import { registerMigrateCommand } from './commands/migrate-database.js';
 import { registerSeedDemoCommand } from './commands/seed-demo.js';
 import { registerScreenCommand } from './commands/screen-file.js';
 import { registerImportCommand } from './commands/import-cases.js';
+import { registerTrialLimitCommands } from './commands/sweep-trial-limits.js';
 import { registerServeCommand } from './commands/serve-platform.js';
 import { registerUserCommands } from './commands/manage-user.js';
+import { registerRiskCommands } from './commands/tick-risks.js';
 import { configHelp } from './platform.js';
 
 const program = new Command()
@@ -20,6 +22,8 @@ registerAuditCommands(program);
 registerSeedDemoCommand(program);
 registerScreenCommand(program);
 registerImportCommand(program);
+registerRiskCommands(program);
+registerTrialLimitCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -27,6 +27,13 @@ import { trialLimitRoutes } from './routes/trial-limits/trial-limits.routes.js';
 import { importRoutes } from './routes/imports/imports.routes.js';
 import { warningRoutes } from './routes/warnings/warnings.routes.js';
 import { ruleRoutes } from './routes/rules/rules.routes.js';
+import { notificationRoutes } from './routes/notifications/notifications.routes.js';
+import { riskSettingsRoutes } from './routes/risk-settings/risk-settings.routes.js';
+import { webhookRoutes } from './routes/webhooks/webhooks.routes.js';
+import { savedFilterRoutes } from './routes/saved-filters/saved-filters.routes.js';
+import { riskRoutes } from './routes/risks/risks.routes.js';
+import { taskRoutes } from './routes/tasks/tasks.routes.js';
+import { agencyRoutes } from './routes/agencies/agencies.routes.js';
 import type { Services } from './services/index.js';
 
 declare module 'fastify' {
@@ -126,6 +133,13 @@ export async function buildApp(config: Config, services: Services, database: Dat
         await api.register(importRoutes);
         await api.register(warningRoutes);
         await api.register(ruleRoutes);
+        await api.register(notificationRoutes);
+        await api.register(riskSettingsRoutes);
+        await api.register(webhookRoutes);
+        await api.register(savedFilterRoutes);
+        await api.register(riskRoutes);
+        await api.register(taskRoutes);
+        await api.register(agencyRoutes);
       },
       { prefix: '/api/v1' },
     );

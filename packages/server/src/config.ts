@@ -19,6 +19,23 @@ const EnvSchema = z.object({
   TRUST_PROXY: z.enum(['true', 'false']).default('false').describe('位于反向代理之后时设为 true，以读取真实客户端 IP'),
   WEB_DIST: z.string().optional().describe('前端构建目录，默认 packages/web/dist'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn').describe('日志级别；info 记录每个请求'),
+  RISK_SCHEDULER_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(60).describe('风险时限巡检与推送发送间隔（秒）；0 表示本实例不巡检'),
+  SECRET_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, '应为 64 位十六进制字符')
+    .optional()
+    .describe('加密推送签名密钥等机密的主密钥（64 位十六进制）；未设置时在数据目录生成 secret.key，多实例部署须在每个实例设置同一值'),
+  WEBHOOK_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(60).default(10).describe('推送请求超时（秒）'),
+  FIELD_ENCRYPTION_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{32}$/, '应为 32 位十六进制字符（16 字节 SM4 密钥）')
+    .optional()
+    .describe('身份证号、心理疏导记录等敏感字段的 SM4 加密密钥（32 位十六进制）；未设置时由 SECRET_KEY（或 secret.key）派生。设置后不可随意更换：更换时把旧密钥列入 FIELD_ENCRYPTION_RETIRED_KEYS'),
+  FIELD_ENCRYPTION_RETIRED_KEYS: z
+    .string()
+    .regex(/^[0-9a-fA-F]{32}(,[0-9a-fA-F]{32})*$/, '应为逗号分隔的 32 位十六进制密钥')
+    .optional()
+    .describe('已停用的字段加密密钥（逗号分隔），仅用于解密旧数据，直到全部重新加密'),
 });
 
 export type DatabaseConfig = { dialect: 'sqlite'; file: string } | { dialect: 'postgres'; url: string };
@@ -37,6 +54,13 @@ export interface Config {
   logLevel: string;
   /** argon2id cost; lowered only by tests. */
   argon2: { memoryCost: number; timeCost: number };
+  /** Risk clock scheduler tick (also sends due webhooks); 0 disables it on this instance. */
+  scheduler: { intervalSeconds: number };
+  /** Master key (hex) for secrets at rest; undefined → a key file in dataDir. */
+  secretKey: string | undefined;
+  webhook: { timeoutMs: number };
+  /** SM4 field-encryption keys (hex); key undefined → derived from the master key (crypto/sm4.ts). */
+  fieldEncryption: { key: string | undefined; retiredKeys: string[] };
 }
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
@@ -65,6 +89,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     webDist: e.WEB_DIST ? path.resolve(e.WEB_DIST) : path.join(repoRoot, 'packages/web/dist'),
     logLevel: e.LOG_LEVEL,
     argon2: { memoryCost: 19456, timeCost: 2 },
+    scheduler: { intervalSeconds: e.RISK_SCHEDULER_INTERVAL_SECONDS },
+    secretKey: e.SECRET_KEY,
+    webhook: { timeoutMs: e.WEBHOOK_TIMEOUT_SECONDS * 1000 },
+    fieldEncryption: { key: e.FIELD_ENCRYPTION_KEY, retiredKeys: e.FIELD_ENCRYPTION_RETIRED_KEYS?.split(',') ?? [] },
   };
 }
 

@@ -1,4 +1,7 @@
-export type EntityName = 'court' | 'department' | 'account' | 'role' | 'dictionaryItem' | 'session' | 'importJob' | 'courtCase' | 'warning' | 'rulePack' | 'backgroundJob';
+export type EntityName = 'court' | 'department' | 'account' | 'role' | 'dictionaryItem' | 'session' | 'importJob' | 'courtCase' | 'warning' | 'rulePack' | 'backgroundJob'
+  | 'notification' | 'riskSettings' | 'webhook' | 'savedFilter'
+  | 'trialLimitSettings'
+  | 'risk' | 'riskTask' | 'taskFile' | 'instruction' | 'agency';
 
 const entityLabel: Record<EntityName, string> = {
   court: '法院',
@@ -12,6 +15,16 @@ const entityLabel: Record<EntityName, string> = {
   warning: '预警',
   rulePack: '规则包',
   backgroundJob: '后台任务',
+  notification: '通知',
+  riskSettings: '风险设置',
+  webhook: '推送设置',
+  savedFilter: '常用筛选',
+  risk: '风险事项',
+  riskTask: '处置任务',
+  taskFile: '任务附件',
+  instruction: '批示',
+  agency: '协同单位',
+  trialLimitSettings: '审限设置',
 };
 
 /** An expected failure with a stable `code` for clients and a Chinese message for court staff. */

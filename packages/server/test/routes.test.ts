@@ -149,7 +149,27 @@ const ENDPOINTS: EndpointCase[] = [
     invalid: { body: () => ({ type: 'excludedPeriod', kind: 'appraisal', start: '2025-02-30' }), field: 'start' },
     forbiddenFor: 'zy_judge',
     as: 'zy_risk',
+  },  { name: 'get trial-limit settings', method: 'GET', url: (f) => `/api/v1/courts/${f.courtId}/trial-limit-settings`, invalid: { url: () => '/api/v1/courts/x/trial-limit-settings', field: 'id' }, forbiddenFor: 'bare_user' },
+  {
+    name: 'update trial-limit settings',
+    method: 'PUT',
+    url: (f) => `/api/v1/courts/${f.basicCourtId}/trial-limit-settings`,
+    body: () => ({ holidayRule: 'none', thresholds: {}, longPending: {}, version: 0 }),
+    invalid: { body: () => ({ holidayRule: 'sometimes', thresholds: {}, longPending: {}, version: 0 }), field: 'holidayRule' },
+    forbiddenFor: 'zy_judge',
   },
+  { name: 'sweep trial limits now', method: 'POST', url: (f) => `/api/v1/courts/${f.courtId}/trial-limit-sweep`, invalid: { url: () => '/api/v1/courts/x/trial-limit-sweep', field: 'id' }, forbiddenFor: 'zy_judge' },
+  {
+    name: 'batch process events',
+    method: 'POST',
+    url: () => '/api/v1/trial-limits/events/batch',
+    body: () => ({ events: [{ caseNumber: '(2025)示01民初1号', event: { type: 'suspension', on: '2025-03-01' } }] }),
+    invalid: { body: () => ({ events: [] }), field: 'events' },
+    forbiddenFor: 'zy_judge',
+    as: 'zy_risk',
+  },
+  { name: 'process event import template', method: 'GET', url: () => '/api/v1/trial-limits/event-imports/template.xlsx', forbiddenFor: 'zy_judge', as: 'zy_risk' },
+
   {
     name: 'upsert cases',
     method: 'POST',

@@ -71,6 +71,8 @@ export const WarningView = z.object({
   triagedBy: z.string().nullable(),
   triagedAt: z.string().nullable(),
   mergedInto: z.string().nullable(),
+  /** The risk this warning was confirmed into (a new one or one it joined). */
+  riskId: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.number().int(),
@@ -149,8 +151,41 @@ export const WarningListQuery = PageQuery.extend({
 });
 export type WarningListQuery = z.infer<typeof WarningListQuery>;
 
+/**
+ * 可能性 / 影响程度 1–5 as in risks/scoring.ts (`Likelihood`, `Impact`). Not imported from there:
+ * scoring.ts imports this module (riskLevelLabel) and reads it while loading, so the import would cycle.
+ */
+const riskFactor = (what: string) =>
+  z
+    .number({ error: `${what}必须是数字` })
+    .int({ error: `${what}必须是整数` })
+    .min(1, { error: `${what}应在 1–5 之间` })
+    .max(5, { error: `${what}应在 1–5 之间` });
+
+/**
+ * What confirming a warning does to the register (PRODUCT.md §5: 已确认 creates or joins a risk):
+ * `new` registers a risk scored likelihood × impact on the court's matrix; `join` links the warning
+ * (and its case) to an open risk of the same court.
+ */
+export const WarningRiskInput = z.discriminatedUnion(
+  'mode',
+  [
+    z.strictObject({
+      mode: z.literal('new'),
+      likelihood: riskFactor('可能性'),
+      impact: riskFactor('影响程度'),
+      title: z.string({ error: '风险标题必须是文字' }).trim().min(2, { error: '风险标题至少 2 个字' }).max(100, { error: '风险标题不能超过 100 个字' }).optional(),
+      ownerId: z.string().uuid({ error: '责任人编号格式不正确' }).optional(),
+      departmentId: z.string().uuid({ error: '部门编号格式不正确' }).optional(),
+    }),
+    z.strictObject({ mode: z.literal('join'), riskId: z.string({ error: '请选择要并入的风险事项' }).uuid({ error: '风险事项编号格式不正确' }) }),
+  ],
+  { error: '风险处理方式应为新建（new）或并入已有风险（join）' },
+);
+export type WarningRiskInput = z.infer<typeof WarningRiskInput>;
+
 export const WarningTriageInput = z.discriminatedUnion('action', [
-  z.strictObject({ action: z.literal('confirm'), version: z.number().int(), note: z.string().trim().max(500).default('') }),
+  z.strictObject({ action: z.literal('confirm'), version: z.number().int(), note: z.string().trim().max(500).default(''), risk: WarningRiskInput.optional() }),
   z.strictObject({ action: z.literal('merge'), version: z.number().int(), intoWarningId: Id }),
   z.strictObject({
     action: z.literal('dismiss'),

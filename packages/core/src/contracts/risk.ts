@@ -386,3 +386,251 @@ export const RiskView = z.object({
   version: z.number().int(),
 });
 export type RiskView = z.infer<typeof RiskView>;
+
+// ── register, timeline, assessments, instructions (server side of issue 4) ─────────────────────────
+
+/**
+ * 上级交办 (issue 4): an upper court registers a risk in one of its lower courts with an instruction
+ * attached. `courtId` (the lower court) is required; owner and department, when given, are that court's.
+ */
+export const RiskAssignDownInput = RiskCreateInput.extend({
+  courtId: idOf('交办法院'),
+  instruction: requiredText('交办要求', 2, 2000),
+  replyBy: localDate('要求反馈日期').optional(),
+});
+export type RiskAssignDownInput = z.infer<typeof RiskAssignDownInput>;
+
+/** A comment on the risk's timeline; `mentionIds` are the accounts @-mentioned (they are notified). */
+export const RiskCommentInput = strictObject(
+  {
+    body: requiredText('评论内容', 1, 2000),
+    mentionIds: z
+      .array(idOf('提及的人员'), { error: '提及的人员应为列表' })
+      .max(20, { error: '一次最多提及 20 人' })
+      .refine((ids) => new Set(ids).size === ids.length, { error: '提及的人员有重复' })
+      .default([]),
+  },
+  '评论',
+);
+export type RiskCommentInput = z.infer<typeof RiskCommentInput>;
+
+/** Body of `POST /instructions/:id/acknowledge` (签收批示). */
+export const InstructionAcknowledgeInput = strictObject({ note: optionalText('签收说明', 500) }, '签收');
+export type InstructionAcknowledgeInput = z.infer<typeof InstructionAcknowledgeInput>;
+
+/** Timeline events besides the lifecycle actions: comments, 批示 and their 签收, task events, warnings joined, escalations. */
+export const RISK_TIMELINE_EXTRA_EVENTS = [
+  'comment',
+  'instruction',
+  'instruction_ack',
+  'task_accept',
+  'task_feedback',
+  'task_complete',
+  'task_return',
+  'task_file',
+  'warning_joined',
+  'escalation',
+] as const;
+export const RISK_TIMELINE_EVENTS = ['create', ...RISK_ACTIONS, ...RISK_TIMELINE_EXTRA_EVENTS] as const;
+export type RiskTimelineEvent = (typeof RISK_TIMELINE_EVENTS)[number];
+/** Timeline headings. */
+export const riskTimelineEventLabel: Record<RiskTimelineEvent, string> = {
+  create: '登记风险',
+  ...riskActionLabel,
+  comment: '评论',
+  instruction: '批示',
+  instruction_ack: '签收批示',
+  task_accept: '接收任务',
+  task_feedback: '反馈任务',
+  task_complete: '办结任务',
+  task_return: '退回任务',
+  task_file: '上传任务附件',
+  warning_joined: '并入预警',
+  escalation: '逐级督办',
+};
+
+/** One row of a risk's timeline (issue 4): who did what, when; oldest first. */
+export const RiskTimelineEntryView = z.object({
+  id: z.string(),
+  riskId: z.string(),
+  event: z.enum(RISK_TIMELINE_EVENTS),
+  at: z.string(),
+  /** Null for the system (escalations). */
+  actorId: z.string().nullable(),
+  actorName: z.string(),
+  /** The actor's court, so an upper court's comment or 批示 is recognisable. */
+  actorCourtName: z.string().nullable(),
+  fromStatus: RiskStatus.nullable(),
+  toStatus: RiskStatus.nullable(),
+  levelChange: z.object({ from: z.enum(RISK_LEVELS), to: z.enum(RISK_LEVELS), reason: z.string() }).nullable(),
+  upwardReport: z.enum(['automatic', 'manual']).nullable(),
+  summary: z.string(),
+  details: z.record(z.string(), z.unknown()),
+  mentions: z.array(z.object({ id: z.string(), name: z.string() })),
+});
+export type RiskTimelineEntryView = z.infer<typeof RiskTimelineEntryView>;
+
+/** A recorded assessment (研判记录). `agencyName` is filled in for agency participants. */
+export const AssessmentView = z.object({
+  id: z.string(),
+  riskId: z.string(),
+  riskTitle: z.string(),
+  courtId: z.string(),
+  heldOn: z.string(),
+  form: z.enum(ASSESSMENT_FORMS),
+  participants: z.array(
+    z.object({ kind: z.enum(PARTICIPANT_KINDS), name: z.string(), accountId: z.string().optional(), agencyId: z.string().optional(), agencyName: z.string().optional() }),
+  ),
+  conclusion: z.string(),
+  levelChange: z
+    .object({ likelihood: z.number().int(), impact: z.number().int(), reason: z.string(), from: z.enum(RISK_LEVELS), to: z.enum(RISK_LEVELS) })
+    .nullable(),
+  recordedById: z.string(),
+  recordedByName: z.string(),
+  createdAt: z.string(),
+});
+export type AssessmentView = z.infer<typeof AssessmentView>;
+
+/** 批示 (from a leader of the court or from the upper court) or 上级交办, and its 签收 by the risk's court. */
+export const InstructionView = z.object({
+  id: z.string(),
+  riskId: z.string(),
+  riskTitle: z.string(),
+  courtId: z.string(),
+  kind: z.enum(['instruction', 'assignment']),
+  fromCourtId: z.string(),
+  fromCourtName: z.string(),
+  authorId: z.string(),
+  authorName: z.string(),
+  content: z.string(),
+  replyBy: z.string().nullable(),
+  createdAt: z.string(),
+  acknowledgedAt: z.string().nullable(),
+  acknowledgedById: z.string().nullable(),
+  acknowledgedByName: z.string().nullable(),
+  acknowledgeNote: z.string().nullable(),
+  /** This account may 签收 it now. */
+  canAcknowledge: z.boolean(),
+});
+export type InstructionView = z.infer<typeof InstructionView>;
+
+// ── disposal tasks (处置任务) ──────────────────────────────────────────────────────────────────────
+
+/** Task actions (issue 4): 接收, 反馈, 办结, 退回. */
+export const TASK_ACTIONS = ['accept', 'feedback', 'complete', 'return'] as const;
+export type TaskActionName = (typeof TASK_ACTIONS)[number];
+export const taskActionLabel: Record<TaskActionName, string> = { accept: '接收', feedback: '反馈', complete: '办结', return: '退回' };
+
+/**
+ * Who may act on a task: the assignee side (the person, the department's staff, or — for an outside
+ * agency, which has no account — the risk's court recording on its behalf) and the risk side (the
+ * risk's court with 处置风险).
+ */
+export type TaskSide = 'assignee' | 'risk';
+
+/**
+ * The task state machine (issue 4): 待接收 → 办理中 → 已反馈 → 已办结, and 已退回 with a reason.
+ * The assignee returns a task it cannot take (待接收, 办理中); the risk side returns feedback that is
+ * not enough (已反馈) — a returned task is taken up again with 接收, or closed by the risk side with 办结.
+ */
+export const TASK_TRANSITIONS: { readonly [Name in TaskActionName]: { readonly moves: Partial<Record<TaskStatus, { to: TaskStatus; by: TaskSide }>> } } = {
+  accept: { moves: { pending_acceptance: { to: 'in_progress', by: 'assignee' }, returned: { to: 'in_progress', by: 'assignee' } } },
+  feedback: { moves: { in_progress: { to: 'fed_back', by: 'assignee' } } },
+  complete: { moves: { fed_back: { to: 'completed', by: 'risk' }, returned: { to: 'completed', by: 'risk' } } },
+  return: {
+    moves: {
+      pending_acceptance: { to: 'returned', by: 'assignee' },
+      in_progress: { to: 'returned', by: 'assignee' },
+      fed_back: { to: 'returned', by: 'risk' },
+    },
+  },
+};
+
+/**
+ * Whether `sides` may take `action` on a task in `status`: the new status, or the Chinese reason why
+ * not (`invalid_state` when the status does not allow it, `forbidden` when the other side must act).
+ */
+export function applyTaskTransition(
+  status: TaskStatus,
+  action: TaskActionName,
+  sides: ReadonlySet<TaskSide>,
+): { ok: true; to: TaskStatus } | { ok: false; code: 'invalid_state' | 'forbidden'; reason: string } {
+  const move = TASK_TRANSITIONS[action].moves[status];
+  if (move === undefined) return { ok: false, code: 'invalid_state', reason: `${taskStatusLabel[status]}的任务不能${taskActionLabel[action]}` };
+  if (!sides.has(move.by)) {
+    return { ok: false, code: 'forbidden', reason: move.by === 'risk' ? `只有风险所在法院的处置人员可以${taskActionLabel[action]}此任务` : `只有承办人可以${taskActionLabel[action]}此任务` };
+  }
+  return { ok: true, to: move.to };
+}
+
+/** The task actions `sides` may take now (the task's `availableActions`). */
+export function availableTaskActions(status: TaskStatus, sides: ReadonlySet<TaskSide>): TaskActionName[] {
+  return TASK_ACTIONS.filter((action) => applyTaskTransition(status, action, sides).ok);
+}
+
+/** Body of `POST /tasks/:id/actions`. 反馈 needs the feedback text, 退回 the reason. */
+export const TaskActionInput = z.discriminatedUnion(
+  'action',
+  [
+    strictObject({ action: z.literal('accept'), note: optionalText('备注', 500), ...versioned }),
+    strictObject({ action: z.literal('feedback'), feedback: requiredText('反馈情况', 2, 2000), ...versioned }),
+    strictObject({ action: z.literal('complete'), note: optionalText('办结说明', 500), ...versioned }),
+    strictObject({ action: z.literal('return'), reason: requiredText('退回理由', 2, 500), ...versioned }),
+  ],
+  { error: '任务操作应为接收、反馈、办结或退回' },
+);
+export type TaskActionInput = z.infer<typeof TaskActionInput>;
+
+/** Task list filters: `mine` = assigned to me or my department. */
+export const TaskListQuery = PageQuery.extend({
+  mine: TrueFalse.optional(),
+  riskId: idOf('风险事项').optional(),
+  agencyId: idOf('协同单位').optional(),
+  status: TaskStatus.optional(),
+  /** Past the 办理期限 and not 已反馈/已办结. */
+  overdue: TrueFalse.optional(),
+  order: z.enum(['asc', 'desc']).default('asc'),
+});
+export type TaskListQuery = z.infer<typeof TaskListQuery>;
+
+/** An attachment of a task (反馈材料), with its SHA-256 so a printed copy can be checked. */
+export const TaskFileView = z.object({
+  id: z.string(),
+  taskId: z.string(),
+  fileName: z.string(),
+  contentType: z.string(),
+  sizeBytes: z.number().int(),
+  sha256: z.string(),
+  uploadedByName: z.string(),
+  createdAt: z.string(),
+});
+export type TaskFileView = z.infer<typeof TaskFileView>;
+
+/** A disposal task as the UI sees it. */
+export const TaskView = z.object({
+  id: z.string(),
+  courtId: z.string(),
+  riskId: z.string(),
+  riskTitle: z.string(),
+  riskLevel: z.enum(RISK_LEVELS),
+  assignee: z.object({ kind: z.enum(ASSIGNEE_KINDS), id: z.string(), name: z.string() }),
+  description: z.string(),
+  dueOn: z.string(),
+  status: TaskStatus,
+  /** Past the 办理期限 (Beijing date) while the assignee still owes work. */
+  overdue: z.boolean(),
+  feedback: z.string().nullable(),
+  returnReason: z.string().nullable(),
+  acceptedAt: z.string().nullable(),
+  fedBackAt: z.string().nullable(),
+  completedAt: z.string().nullable(),
+  returnedAt: z.string().nullable(),
+  files: z.array(TaskFileView),
+  availableActions: z.array(z.enum(TASK_ACTIONS)),
+  /** This account may upload attachments. */
+  canUpload: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  version: z.number().int(),
+});
+export type TaskView = z.infer<typeof TaskView>;

@@ -7,3 +7,5 @@ export * from './trial-limit.js';
 export * from './warning-tier.js';
 export * from './long-pending.js';
 export * from './four-categories.js';
+export * from './trial-limit-escalation.js';
+export * from './process-event-key.js';

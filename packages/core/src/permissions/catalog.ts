@@ -28,6 +28,7 @@ export const PERMISSION_GROUPS = [
       ['case.read', '查看案件'],
       ['case.import', '导入案件'],
       ['case.process', '登记审限事项（延长、扣除、中止）'],
+      ['case.supervise', '院庭长监督（四类案件标注确认、监督记录）'],
       ['warning.read', '查看预警'],
       ['warning.triage', '处理预警（确认、合并、排除）'],
       ['rule.read', '查看筛查规则'],

@@ -288,9 +288,296 @@ export interface CaseProcessEventTable {
   kind: 'extension' | 'excluded_period' | 'suspension' | 'resumption' | 'restart' | 'closing';
   /** JSON: the core event schema's fields (packages/core/src/deadlines/process-events.ts). */
   payload: string;
+  /** core processEventKey: unique per case (NULL on rows recorded before it existed). */
+  eventKey: string | null;
   /** Account id of the person who recorded it. */
   createdBy: string | null;
   createdAt: string;
+}
+
+/** 站内通知 (issue 4); courtId is the recipient's court. */
+export interface NotificationTable {
+  id: string;
+  courtId: string;
+  recipientId: string;
+  kind: string;
+  title: string;
+  body: string;
+  link: string | null;
+  riskId: string | null;
+  /** Unique per recipient: notifying the same key twice is a no-op. */
+  dedupeKey: string | null;
+  readAt: string | null;
+  createdAt: string;
+}
+
+/** What the risk scheduler has announced once: escalation steps, due-soon runs, overdue tasks. */
+export interface EscalationNoticeTable {
+  id: string;
+  courtId: string;
+  key: string;
+  kind: 'escalation' | 'due_soon' | 'task_overdue';
+  riskId: string | null;
+  taskId: string | null;
+  clock: string | null;
+  step: string | null;
+  notifiedAt: string;
+}
+
+/** A court's scoring matrix and clock settings (JSON); absent → core defaults. */
+export interface CourtRiskSettingTable {
+  id: string;
+  courtId: string;
+  matrix: string;
+  clocks: string;
+  updatedBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface WebhookSettingTable {
+  id: string;
+  courtId: string;
+  url: string;
+  /** Sealed with the platform's secret key; never leaves the server. */
+  secretSealed: string | null;
+  enabled: number;
+  /** JSON array of notification kinds. */
+  kinds: string;
+  updatedBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+/** Webhook outbox: one POST to deliver, retried with back-off. */
+export interface WebhookDeliveryTable {
+  id: string;
+  courtId: string;
+  notificationId: string | null;
+  kind: string;
+  url: string;
+  /** JSON body exactly as sent (and signed). */
+  payload: string;
+  status: 'pending' | 'delivered' | 'failed';
+  attempts: number;
+  nextAttemptAt: string | null;
+  lastStatusCode: number | null;
+  lastError: string | null;
+  deliveredAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface WebhookAttemptTable {
+  id: string;
+  courtId: string;
+  deliveryId: string;
+  attempt: number;
+  at: string;
+  statusCode: number | null;
+  error: string | null;
+  durationMs: number;
+}
+
+/** A list filter an account saved under a name, per page. */
+export interface SavedFilterTable {
+  id: string;
+  courtId: string;
+  accountId: string;
+  page: string;
+  name: string;
+  /** JSON object of query parameters. */
+  query: string;
+  createdAt: string;
+}
+
+/** 审限设置 of one court (issue 5); `settings` is TrialLimitCourtSettings as JSON. */
+export interface TrialLimitSettingTable {
+  id: string;
+  courtId: string;
+  settings: string;
+  /** 1 once the court saved its own settings; 0 for a row created by the sweep with the defaults. */
+  customised: number;
+  /** Beijing day (YYYY-MM-DD) of the last daily sweep. */
+  lastSweptOn: string | null;
+  updatedBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+/** 风险事项 (issue 4): the register entry with its lifecycle record (core `RiskState`). */
+export interface RiskTable {
+  id: string;
+  courtId: string;
+  domain: string;
+  subtype: string;
+  title: string;
+  description: string;
+  status: string;
+  statusSince: string;
+  /** Current level and its rank (1 红 … 4 蓝), copies of `score` for filters and sorting. */
+  level: string;
+  levelRank: number;
+  /** JSON: core `RiskScore` with its criteria snapshot. */
+  score: string;
+  initialLevel: string;
+  /** JSON: core `LevelPeriod[]`. */
+  levelHistory: string;
+  ownerId: string | null;
+  departmentId: string | null;
+  /** JSON array of tags. */
+  tags: string;
+  firstAssessedAt: string | null;
+  planSubmittedAt: string | null;
+  lastReviewedAt: string | null;
+  nextReviewOn: string | null;
+  reportedToLeaderAt: string | null;
+  reportedUpwardAt: string | null;
+  reportedUpwardAutomatic: number | null;
+  /** JSON: core `RiskResolution` or null. */
+  resolution: string | null;
+  /** JSON: core `RiskApproval[]`. */
+  approvals: string;
+  /** JSON: core `RiskClosure` or null. */
+  closure: string | null;
+  /** 上级交办: the upper court that assigned the risk down. */
+  assignedByCourtId: string | null;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface RiskCaseTable {
+  id: string;
+  courtId: string;
+  riskId: string;
+  caseId: string;
+  createdAt: string;
+}
+
+export interface RiskWarningTable {
+  id: string;
+  courtId: string;
+  riskId: string;
+  warningId: string;
+  createdAt: string;
+}
+
+/** One timeline row of a risk (append-only). */
+export interface RiskEventTable {
+  id: string;
+  courtId: string;
+  riskId: string;
+  event: string;
+  at: string;
+  /** Null for the system (escalations). */
+  actorId: string | null;
+  actorName: string;
+  actorCourtId: string | null;
+  fromStatus: string | null;
+  toStatus: string | null;
+  /** JSON `{ from, to, reason }` or null. */
+  levelChange: string | null;
+  upwardReport: string | null;
+  summary: string;
+  /** JSON object. */
+  details: string;
+  /** JSON array of account ids. */
+  mentionIds: string;
+}
+
+export interface RiskAssessmentTable {
+  id: string;
+  courtId: string;
+  riskId: string;
+  heldOn: string;
+  form: string;
+  /** JSON: core `AssessmentParticipant[]`. */
+  participants: string;
+  conclusion: string;
+  /** JSON `{ likelihood, impact, reason, from, to }` or null. */
+  levelChange: string | null;
+  recordedBy: string;
+  recordedByName: string;
+  createdAt: string;
+}
+
+export interface RiskTaskTable {
+  id: string;
+  courtId: string;
+  riskId: string;
+  assigneeKind: string;
+  assigneeDepartmentId: string | null;
+  assigneeAccountId: string | null;
+  agencyId: string | null;
+  description: string;
+  dueOn: string;
+  status: string;
+  feedback: string | null;
+  returnReason: string | null;
+  acceptedAt: string | null;
+  fedBackAt: string | null;
+  completedAt: string | null;
+  returnedAt: string | null;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface RiskTaskFileTable {
+  id: string;
+  courtId: string;
+  taskId: string;
+  fileName: string;
+  contentType: string;
+  sizeBytes: number;
+  sha256: string;
+  /** Relative to the data directory. */
+  storedPath: string;
+  uploadedBy: string;
+  uploadedByName: string;
+  createdAt: string;
+}
+
+/** 批示 or 上级交办; `courtId` is the risk's (receiving) court. */
+export interface RiskInstructionTable {
+  id: string;
+  courtId: string;
+  riskId: string;
+  kind: 'instruction' | 'assignment';
+  fromCourtId: string;
+  authorId: string;
+  authorName: string;
+  content: string;
+  replyBy: string | null;
+  acknowledgedAt: string | null;
+  acknowledgedBy: string | null;
+  acknowledgedByName: string | null;
+  acknowledgeNote: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+/** 协同单位 of a court. */
+export interface AgencyTable {
+  id: string;
+  courtId: string;
+  name: string;
+  kind: string;
+  /** JSON: `AgencyContact[]`. */
+  contacts: string;
+  note: string | null;
+  deletedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
 }
 
 export interface DB {
@@ -312,5 +599,22 @@ export interface DB {
   rulePackVersion: RulePackVersionTable;
   backgroundJob: BackgroundJobTable;
   caseProcessEvent: CaseProcessEventTable;
+  trialLimitSetting: TrialLimitSettingTable;
+  notification: NotificationTable;
+  escalationNotice: EscalationNoticeTable;
+  courtRiskSetting: CourtRiskSettingTable;
+  webhookSetting: WebhookSettingTable;
+  webhookDelivery: WebhookDeliveryTable;
+  webhookAttempt: WebhookAttemptTable;
+  savedFilter: SavedFilterTable;
+  risk: RiskTable;
+  riskCase: RiskCaseTable;
+  riskWarning: RiskWarningTable;
+  riskEvent: RiskEventTable;
+  riskAssessment: RiskAssessmentTable;
+  riskTask: RiskTaskTable;
+  riskTaskFile: RiskTaskFileTable;
+  riskInstruction: RiskInstructionTable;
+  agency: AgencyTable;
 }
 

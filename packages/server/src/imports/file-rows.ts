@@ -122,7 +122,7 @@ async function* jsonlRows(file: string, encoding: string, options: ReadOptions):
 }
 
 /** Excel cells as text: dates as YYYY-MM-DD, rich text joined, formulas by their result. */
-function cellText(value: ExcelJS.CellValue): string {
+export function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === 'object') {

@@ -9,11 +9,20 @@ import { createImportJobRepository } from './import-job.repository.js';
 import { createRulePackRepository } from './rule-pack.repository.js';
 import { createWarningRepository } from './warning.repository.js';
 import { createProcessEventRepository } from './process-event.repository.js';
+import { createTrialMonitoringRepository } from './trial-monitoring.repository.js';
 import { createDepartmentRepository } from './department.repository.js';
 import { createDictionaryRepository } from './dictionary.repository.js';
 import { createLoginLogRepository } from './login-log.repository.js';
 import { createRoleRepository } from './role.repository.js';
 import { createSessionRepository } from './session.repository.js';
+import { createNotificationRepository } from './notification.repository.js';
+import { createEscalationNoticeRepository } from './escalation-notice.repository.js';
+import { createRiskSettingRepository } from './risk-setting.repository.js';
+import { createWebhookRepository } from './webhook.repository.js';
+import { createSavedFilterRepository } from './saved-filter.repository.js';
+import { createRiskRepository } from './risk.repository.js';
+import { createTaskRepository } from './task.repository.js';
+import { createAgencyRepository } from './agency.repository.js';
 
 /** Every repository bound to one connection or transaction. */
 export function createRepositories(db: Db, dialect: Dialect, bulkInsert: BulkInsert) {
@@ -32,6 +41,15 @@ export function createRepositories(db: Db, dialect: Dialect, bulkInsert: BulkIns
     rulePacks: createRulePackRepository(db),
     backgroundJobs: createBackgroundJobRepository(db),
     processEvents: createProcessEventRepository(db),
+    trialMonitoring: createTrialMonitoringRepository(db),
+    notifications: createNotificationRepository(db),
+    escalationNotices: createEscalationNoticeRepository(db),
+    riskSettings: createRiskSettingRepository(db),
+    webhooks: createWebhookRepository(db),
+    savedFilters: createSavedFilterRepository(db),
+    risks: createRiskRepository(db, dialect),
+    tasks: createTaskRepository(db),
+    agencies: createAgencyRepository(db, dialect),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

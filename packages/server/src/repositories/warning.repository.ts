@@ -9,11 +9,14 @@ const WARNING_SCOPE = { court: 'warning.courtId', department: 'warning.departmen
 export type WarningFilter = Omit<WarningListQuery, 'page' | 'pageSize' | 'order'>;
 
 export function createWarningRepository(db: Db, bulkInsert: BulkInsert) {
-  const filtered = (scope: ResolvedScope, filter: WarningFilter) => {
-    let query = db
+  /** Warnings with their case number and the risk they were confirmed into (if any). */
+  const withCase = () =>
+    db
       .selectFrom('warning')
       .innerJoin('courtCase', (j) => j.onRef('courtCase.id', '=', 'warning.caseId').onRef('courtCase.courtId', '=', 'warning.courtId'))
-      .where(scopeCondition(scope, WARNING_SCOPE));
+      .leftJoin('riskWarning', (j) => j.onRef('riskWarning.warningId', '=', 'warning.id').onRef('riskWarning.courtId', '=', 'warning.courtId'));
+  const filtered = (scope: ResolvedScope, filter: WarningFilter) => {
+    let query = withCase().where(scopeCondition(scope, WARNING_SCOPE));
     if (filter.courtId) query = query.where('warning.courtId', '=', filter.courtId);
     if (filter.caseId) query = query.where('warning.caseId', '=', filter.caseId);
     if (filter.status) query = query.where('warning.status', '=', filter.status);
@@ -29,7 +32,7 @@ export function createWarningRepository(db: Db, bulkInsert: BulkInsert) {
       const [rows, count] = await Promise.all([
         base
           .selectAll('warning')
-          .select('courtCase.caseNumber')
+          .select(['courtCase.caseNumber', 'riskWarning.riskId'])
           .orderBy('warning.createdAt', query.order)
           .orderBy('warning.id')
           .limit(query.pageSize)
@@ -41,22 +44,18 @@ export function createWarningRepository(db: Db, bulkInsert: BulkInsert) {
     },
     listForCases(courtId: string, caseIds: readonly string[]) {
       if (caseIds.length === 0) return Promise.resolve([]);
-      return db
-        .selectFrom('warning')
-        .innerJoin('courtCase', (j) => j.onRef('courtCase.id', '=', 'warning.caseId').onRef('courtCase.courtId', '=', 'warning.courtId'))
+      return withCase()
         .selectAll('warning')
-        .select('courtCase.caseNumber')
+        .select(['courtCase.caseNumber', 'riskWarning.riskId'])
         .where('warning.courtId', '=', courtId)
         .where('warning.caseId', 'in', [...caseIds])
         .orderBy('warning.createdAt')
         .execute();
     },
     getById(id: string) {
-      return db
-        .selectFrom('warning')
-        .innerJoin('courtCase', (j) => j.onRef('courtCase.id', '=', 'warning.caseId').onRef('courtCase.courtId', '=', 'warning.courtId'))
+      return withCase()
         .selectAll('warning')
-        .select('courtCase.caseNumber')
+        .select(['courtCase.caseNumber', 'riskWarning.riskId'])
         .where('warning.id', '=', id)
         .executeTakeFirst();
     },

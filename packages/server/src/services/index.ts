@@ -19,8 +19,20 @@ import { createWarningService } from './warning.service.js';
 import { createJobRunner } from './job-runner.js';
 import { createRulesService } from './rules.service.js';
 import { loadDefaultRulePacks } from '../screening/default-rule-packs.js';
-import { createTrialLimitService } from './trial-limit.service.js';
+import { createTrialLimitEngine, createTrialLimitService } from './trial-limit.service.js';
+import { createTrialLimitSettingsService } from './trial-limit-settings.service.js';
+import { createTrialLimitSweep } from './trial-limit-sweep.service.js';
+import { createTrialEventImportService } from './trial-event-import.service.js';
 import { loadHolidayCalendar } from '../deadlines/holiday-data.js';
+import { createNotificationService } from './notification.service.js';
+import { createRiskSettingsService } from './risk-settings.service.js';
+import { createWebhookService } from './webhook.service.js';
+import { createSavedFilterService } from './saved-filter.service.js';
+import { createSecretBox, loadMasterKey } from './secret-box.js';
+import { createRiskScheduler } from './risk-scheduler.js';
+import { createRiskRegistrar, createRiskService } from './risk.service.js';
+import { createTaskService } from './task.service.js';
+import { createAgencyService } from './agency.service.js';
 
 /** Wires every service to one database; the server, CLI and tests all start here. */
 export interface ServiceOptions {
@@ -38,7 +50,11 @@ export function createServices(config: Config, database: Database, options: Serv
   const passwords = createPasswordHasher(config.argon2);
   const access = createAccessChecker({ store, clock });
   const rules = createRuleRuntime({ store, clock, defaults: loadDefaultRulePacks() });
+  const trialLimitEngine = createTrialLimitEngine({ calendar: loadHolidayCalendar() });
   const jobs = createJobRunner({ store, clock, rules, log });
+  const registrar = createRiskRegistrar({ store });
+  const tasks = createTaskService({ store, access, clock, dataDir: config.dataDir });
+  const webhooks = createWebhookService({ store, access, clock, log, secrets: createSecretBox(() => loadMasterKey(config)), timeoutMs: config.webhook.timeoutMs });
   return {
     store,
     jobs,
@@ -55,9 +71,20 @@ export function createServices(config: Config, database: Database, options: Serv
     rules,
     cases: createCaseService({ store, access, clock, rules }),
     imports: createImportService({ store, access, clock, rules, dataDir: config.dataDir, log, afterBatch: options.afterImportBatch }),
-    warnings: createWarningService({ store, access, clock }),
-    trialLimits: createTrialLimitService({ store, access, clock, calendar: loadHolidayCalendar() }),
+    warnings: createWarningService({ store, access, clock, registrar }),
+    trialLimits: createTrialLimitService({ store, access, clock, engine: trialLimitEngine }),
+    trialLimitSettings: createTrialLimitSettingsService({ store, access, clock }),
+    trialLimitSweep: createTrialLimitSweep({ store, access, clock, engine: trialLimitEngine }),
+    trialEventImports: createTrialEventImportService({ store, access, clock, engine: trialLimitEngine }),
     ruleAdmin: createRulesService({ store, access, clock, rules, jobs }),
+    notifications: createNotificationService({ store, clock }),
+    riskSettings: createRiskSettingsService({ store, access, clock }),
+    webhooks,
+    riskScheduler: createRiskScheduler({ store, database, clock, webhooks, log, intervalSeconds: config.scheduler.intervalSeconds }),
+    savedFilters: createSavedFilterService({ store, clock }),
+    risks: createRiskService({ store, access, clock, registrar }),
+    tasks,
+    agencies: createAgencyService({ store, access, clock, tasks }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

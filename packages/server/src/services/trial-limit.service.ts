@@ -3,47 +3,46 @@ import {
   classifyTrialLimit,
   clockRestartReasonLabel,
   ClosingEvent,
-  DEFAULT_TRIAL_LIMIT_THRESHOLDS,
   EXCLUDED_PERIOD_RULES,
   extensionApproverLabel,
   formatChineseDate,
   formatPeriodLength,
   PROCEDURE_RULES,
   ProcessEvent,
+  processEventKey,
   processEventKindLabel,
   processEventKindOfType,
+  reconcileProcessEvent,
+  trialLimitNoticeKey,
+  trialLimitRecipients,
   trialLimitTierLabel,
   type Citation,
   type LocalDate,
   type ProcedureCode,
   type ProcessEventKind,
+  type RecordedProcessEvent,
   type RiskLevel,
   type ScheduledHolidayCalendar,
+  type TrialLimitCourtSettings,
   type TrialLimitEventInput,
   type TrialLimitEventView,
+  type TrialLimitRecipientGroup,
   type TrialLimitResult,
-  type TrialLimitSettings,
   type TrialLimitTier,
   type TrialLimitView,
 } from '@courtrisk/core';
 import { chinaToday, type Clock } from '../clock.js';
 import type { CaseProcessEventTable, CourtCaseTable } from '../db/schema.js';
-import { NotFoundError } from '../errors.js';
+import { ConflictError, NotFoundError } from '../errors.js';
 import { newId } from '../ids.js';
 import { TRIAL_LIMIT_PACK } from '../screening/case-screening.js';
 import type { Repositories } from '../repositories/index.js';
 import type { AccessChecker } from './access.js';
 import { auditActorOf, type Actor } from './actor.js';
 import { writeAudit } from './audit-writer.js';
+import { notify, type NewNotification } from './notifier.js';
 import type { Store } from './store.js';
-
-/**
- * Court setting default for the holiday rule. The engine requires an explicit choice
- * (docs/deadlines.md, counting convention 7); until per-court settings exist every court uses
- * `extend`: a limit whose last day is a rest day ends on the next working day
- * (民事诉讼法 第八十五条第三款). The criminal in-custody exception is applied by the engine.
- */
-export const DEFAULT_TRIAL_LIMIT_SETTINGS: TrialLimitSettings = { holidayRule: 'extend' };
+import { loadTrialLimitSettings } from './trial-limit-settings.service.js';
 
 /** One warning per case under this rule id (unique key court + case + rule in `warning`). */
 export const TRIAL_LIMIT_RULE_ID = 'IM-TRIAL-LIMIT';
@@ -161,29 +160,41 @@ interface Computed {
   tier: TrialLimitTier | null;
 }
 
-export function createTrialLimitService({
-  store,
-  access,
-  clock,
-  calendar,
-  settings = DEFAULT_TRIAL_LIMIT_SETTINGS,
-}: {
-  store: Store;
-  access: AccessChecker;
-  clock: Clock;
-  calendar: ScheduledHolidayCalendar;
-  settings?: TrialLimitSettings;
-}) {
-  const { repos } = store;
+/** What syncing a case's IM-TRIAL-LIMIT warning did (counted by the daily sweep). */
+export type WarningOutcome = 'raised' | 'escalated' | 'updated' | 'retired' | 'unchanged';
 
-  async function loadCase(actor: Actor, caseId: string) {
-    const row = await repos.cases.getSummary(actor.scope, caseId);
-    if (!row) throw new NotFoundError('courtCase', caseId);
-    return row;
-  }
+/** Accounts of one court by recipient group, for the escalation notifications. */
+export interface CourtRecipients {
+  forCase(c: Pick<CourtCaseTable, 'judgeAccountId' | 'departmentId'>, group: TrialLimitRecipientGroup): string[];
+}
 
-  function compute(c: CourtCaseTable, rows: readonly CaseProcessEventTable[]): Computed {
-    const today = chinaToday(clock);
+/** The built-in role whose holders form each group beyond the judge (PRODUCT.md §1). */
+const GROUP_ROLE: Record<Exclude<TrialLimitRecipientGroup, 'judge'>, string> = {
+  departmentHead: 'division_chief',
+  riskOffice: 'risk_office',
+  leader: 'leader',
+};
+
+/** 庭长 of the case's department, the court's 风险防控办 and 院领导, by built-in role code. */
+export async function loadCourtRecipients(repos: Pick<Repositories, 'trialMonitoring'>, courtId: string): Promise<CourtRecipients> {
+  const accounts = await repos.trialMonitoring.listAccountsByRoleCode(courtId, Object.values(GROUP_ROLE));
+  return {
+    forCase(c, group) {
+      if (group === 'judge') return c.judgeAccountId ? [c.judgeAccountId] : [];
+      const holders = accounts.filter((a) => a.roleCode === GROUP_ROLE[group]);
+      // A department head only hears about cases of the department they head.
+      return [...new Set((group === 'departmentHead' ? holders.filter((a) => c.departmentId !== null && a.departmentId === c.departmentId) : holders).map((a) => a.id))];
+    },
+  };
+}
+
+/**
+ * The shared 审限 evaluation: compute a case's view under its court's settings, keep its single
+ * warning in step with the tier, and tell the escalation ladder about a rise. Used by the case page
+ * (one case, after an event) and the daily sweep (every open case).
+ */
+export function createTrialLimitEngine({ calendar }: { calendar: ScheduledHolidayCalendar }) {
+  function compute(c: CourtCaseTable, rows: readonly CaseProcessEventTable[], settings: TrialLimitCourtSettings, today: string): Computed {
     const stored = rows.map((row) => ({ row, event: parseStored(row) }));
     const events: TrialLimitEventView[] = stored.map(({ row, event }) => ({
       id: row.id,
@@ -244,12 +255,12 @@ export function createTrialLimitService({
     }
     const result = calculateTrialLimit(
       { procedure: mapped.code, filedOn: c.filedOn as LocalDate, events: engineEvents, today: today as LocalDate, ...(closedOn ? { closedOn: closedOn as LocalDate } : {}) },
-      settings,
+      { holidayRule: settings.holidayRule },
       calendar,
     );
-    const tier = classifyTrialLimit(result, DEFAULT_TRIAL_LIMIT_THRESHOLDS);
+    const tier = classifyTrialLimit(result, settings.thresholds);
     const basis = [...result.basis];
-    basis.push(settings.holidayRule === 'extend' ? '节假日顺延：本院默认设置为审限届满日遇法定休假日顺延至次日工作日（可由法院配置）。' : '节假日顺延：本院设置为不顺延。');
+    basis.push(settings.holidayRule === 'extend' ? '节假日顺延：本院设置为审限届满日遇法定休假日顺延至次日工作日（可在审限设置中修改）。' : '节假日顺延：本院设置为不顺延（可在审限设置中修改）。');
     return {
       result,
       tier,
@@ -280,12 +291,13 @@ export function createTrialLimitService({
    * goes back to 待研判 (a dismissed 提示 must not hide 超审限); otherwise its triage status stays.
    * Tier 正常 (or no computable limit) marks it inactive, keeping its history.
    */
-  async function syncWarning(trx: Repositories, c: CourtCaseTable, computed: Computed, nowIso: string) {
-    const [current] = (await trx.warnings.listForCases(c.courtId, [c.id])).filter((w) => w.ruleId === TRIAL_LIMIT_RULE_ID);
+  async function syncWarning(trx: Repositories, c: CourtCaseTable, computed: Computed, nowIso: string, current?: WarningRow | null): Promise<WarningOutcome> {
+    if (current === undefined) [current] = (await trx.warnings.listForCases(c.courtId, [c.id])).filter((w) => w.ruleId === TRIAL_LIMIT_RULE_ID);
     const { tier, result, view } = computed;
     if (!tier || tier === 'none' || !result) {
-      if (current && current.active === 1) await trx.warnings.update(current.id, { active: 0, updatedAt: nowIso, version: current.version + 1 });
-      return;
+      if (!current || current.active !== 1) return 'unchanged';
+      await trx.warnings.update(current.id, { active: 0, updatedAt: nowIso, version: current.version + 1 });
+      return 'retired';
     }
     const level = TRIAL_LIMIT_LEVEL[tier];
     const rule = PROCEDURE_RULES[result.procedure];
@@ -319,9 +331,9 @@ export function createTrialLimitService({
     };
     if (!current) {
       await trx.warnings.insertMany([{ id: newId(), courtId: c.courtId, caseId: c.id, ruleId: TRIAL_LIMIT_RULE_ID, ...fields, status: 'pending', active: 1, createdAt: nowIso, updatedAt: nowIso, version: 1 }]);
-      return;
+      return 'raised';
     }
-    if (current.level === level && current.title === title && current.evidence === fields.evidence && current.active === 1) return;
+    if (current.level === level && current.title === title && current.evidence === fields.evidence && current.active === 1) return 'unchanged';
     const escalated = current.active !== 1 || LEVEL_RANK[level] > (LEVEL_RANK[current.level as RiskLevel] ?? 0);
     await trx.warnings.update(current.id, {
       ...fields,
@@ -330,40 +342,135 @@ export function createTrialLimitService({
       updatedAt: nowIso,
       version: current.version + 1,
     });
+    return escalated ? 'escalated' : 'updated';
+  }
+
+  /**
+   * Notifies the recipients of the case's tier (承办法官 from 提示, 庭长 from 预警, 风险防控办 from
+   * 紧急, 院领导 at 超审限), each once per case, tier and person (notifier dedupe key).
+   * Returns how many notifications were asked for.
+   */
+  async function announce(trx: Repositories, c: CourtCaseTable, computed: Computed, recipients: CourtRecipients, nowIso: string): Promise<number> {
+    const { tier, result } = computed;
+    if (!tier || tier === 'none' || !result) return 0;
+    const title = `${tier === 'overdue' ? '超审限' : `审限${trialLimitTierLabel[tier]}`}：${c.caseNumber}`;
+    const state = tier === 'overdue' ? `审限已于${cn(result.deadline)}届满，已超期${-result.daysLeft}日` : `审限将于${cn(result.deadline)}届满，剩余${result.daysLeft}日`;
+    const items: NewNotification[] = [];
+    for (const group of trialLimitRecipients(tier)) {
+      const body = group === 'judge' ? `${state}。请按期结案；确需延长的，及时报请批准延长审限。` : `${state}（承办法官：${c.judgeName ?? '未登记'}）。请督促按期结案。`;
+      for (const recipientId of recipients.forCase(c, group)) {
+        items.push({
+          courtId: c.courtId,
+          recipientId,
+          kind: tier === 'overdue' ? 'clock_missed' : 'clock_due_soon',
+          title,
+          body,
+          link: `/cases/${c.id}`,
+          dedupeKey: trialLimitNoticeKey(c.id, tier, recipientId),
+        });
+      }
+    }
+    await notify(trx, items, nowIso);
+    return items.length;
+  }
+
+  return { compute, syncWarning, announce };
+}
+export type TrialLimitEngine = ReturnType<typeof createTrialLimitEngine>;
+type WarningRow = Awaited<ReturnType<Repositories['warnings']['listForCases']>>[number];
+
+/** Outcome of recording one event against what the case already has (API entry and import). */
+export type RecordOutcome = { action: 'created' | 'completed' | 'unchanged'; row: CaseProcessEventTable } | { action: 'conflict'; message: string };
+
+/**
+ * Records `input` on the case unless an event with the same identity (core processEventKey) is
+ * already there: identical → unchanged; an open excluded period gets its end; anything else is a
+ * conflict for a person to check. `rows` are the case's recorded events.
+ */
+export async function recordProcessEvent(
+  trx: Repositories,
+  c: Pick<CourtCaseTable, 'id' | 'courtId'>,
+  input: TrialLimitEventInput,
+  rows: readonly CaseProcessEventTable[],
+  recordedBy: string | null,
+  nowIso: string,
+): Promise<RecordOutcome> {
+  const key = processEventKey(input);
+  for (const row of rows) {
+    const recorded = parseStored(row);
+    if (!recorded || processEventKey(recorded) !== key) continue;
+    const reconciled = reconcileProcessEvent(recorded as RecordedProcessEvent, input);
+    if (reconciled.action === 'conflict') return reconciled;
+    if (reconciled.action === 'unchanged') return { action: 'unchanged', row };
+    const payload = JSON.stringify({ ...JSON.parse(row.payload), end: reconciled.end });
+    await trx.processEvents.updatePayload(c.courtId, row.id, payload);
+    return { action: 'completed', row: { ...row, payload } };
+  }
+  const { type: _type, ...rest } = input;
+  const row: CaseProcessEventTable = {
+    id: newId(),
+    courtId: c.courtId,
+    caseId: c.id,
+    kind: processEventKindOfType[input.type],
+    payload: JSON.stringify({ type: input.type, ...rest }),
+    eventKey: key,
+    createdBy: recordedBy,
+    createdAt: nowIso,
+  };
+  await trx.processEvents.insert(row);
+  return { action: 'created', row };
+}
+
+export function createTrialLimitService({
+  store,
+  access,
+  clock,
+  engine,
+}: {
+  store: Store;
+  access: AccessChecker;
+  clock: Clock;
+  engine: TrialLimitEngine;
+}) {
+  const { repos } = store;
+
+  async function loadCase(actor: Actor, caseId: string) {
+    const row = await repos.cases.getSummary(actor.scope, caseId);
+    if (!row) throw new NotFoundError('courtCase', caseId);
+    return row;
   }
 
   return {
     async get(actor: Actor, caseId: string): Promise<TrialLimitView> {
       await access.require(actor, 'case.read');
       const c = await loadCase(actor, caseId);
-      return compute(c, await repos.processEvents.listForCase(c.courtId, c.id)).view;
+      const settings = await loadTrialLimitSettings(repos, c.courtId);
+      return engine.compute(c, await repos.processEvents.listForCase(c.courtId, c.id), settings, chinaToday(clock)).view;
     },
-    /** 登记审限事项: validated by the core schema (route), audited, then the tier warning is synced. */
+    /**
+     * 登记审限事项: validated by the core schema (route), audited, then the tier warning is synced
+     * and a rise announced. The same event twice is refused (409), and so is a different one with the
+     * same identity; a repeated open excluded period that now has an end completes the recorded one.
+     */
     async addEvent(actor: Actor, caseId: string, input: TrialLimitEventInput): Promise<TrialLimitView> {
       await access.require(actor, 'case.process');
       const c = await loadCase(actor, caseId);
       const nowIso = clock.now().toISOString();
-      const { type: _type, ...rest } = input;
-      const row: CaseProcessEventTable = {
-        id: newId(),
-        courtId: c.courtId,
-        caseId: c.id,
-        kind: processEventKindOfType[input.type],
-        payload: JSON.stringify({ type: input.type, ...rest }),
-        createdBy: actor.accountId,
-        createdAt: nowIso,
-      };
       return store.transaction(async (trx) => {
-        await trx.processEvents.insert(row);
-        const computed = compute(c, await trx.processEvents.listForCase(c.courtId, c.id));
-        await syncWarning(trx, c, computed, nowIso);
+        const recorded = await recordProcessEvent(trx, c, input, await trx.processEvents.listForCase(c.courtId, c.id), actor.accountId, nowIso);
+        if (recorded.action === 'conflict') throw new ConflictError(`${describeEvent(input)}：${recorded.message}`);
+        if (recorded.action === 'unchanged') throw new ConflictError(`该审限事项已登记：${describeEvent(input)}`);
+        const settings = await loadTrialLimitSettings(trx, c.courtId);
+        const computed = engine.compute(c, await trx.processEvents.listForCase(c.courtId, c.id), settings, chinaToday(clock));
+        const outcome = await engine.syncWarning(trx, c, computed, nowIso);
+        if (outcome === 'raised' || outcome === 'escalated') await engine.announce(trx, c, computed, await loadCourtRecipients(trx, c.courtId), nowIso);
         const { view } = computed;
         await writeAudit(trx, clock, auditActorOf(actor), {
           courtId: c.courtId,
           action: 'case.event',
           targetType: 'court_case',
           targetId: c.id,
-          summary: `登记审限事项（${c.caseNumber}）：${describeEvent(input)}；${view.deadline ? `审限届满日${cn(view.deadline)}，剩余${view.daysLeft}日（${view.tierLabel}）` : view.tierLabel}`,
+          summary: `${recorded.action === 'completed' ? '补登结束日期' : '登记审限事项'}（${c.caseNumber}）：${describeEvent(input)}；${view.deadline ? `审限届满日${cn(view.deadline)}，剩余${view.daysLeft}日（${view.tierLabel}）` : view.tierLabel}`,
         });
         return view;
       });

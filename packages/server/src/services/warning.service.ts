@@ -1,13 +1,16 @@
-import type { Citation, Paged, WarningListQuery, WarningTriageInput, WarningView } from '@courtrisk/core';
+import { scoreRisk, type Citation, type Paged, type RiskLevel, type RiskMatrix, type WarningListQuery, type WarningTriageInput, type WarningView } from '@courtrisk/core';
 import type { Clock } from '../clock.js';
 import type { WarningTable } from '../db/schema.js';
 import { ConflictError, StaleVersionError, ValidationError } from '../errors.js';
+import type { Repositories } from '../repositories/index.js';
+import { viewerOf, type RiskRegistrar } from './risk.service.js';
+import { forCourt } from './risk-settings.service.js';
 import type { AccessChecker } from './access.js';
 import { auditActorOf, type Actor } from './actor.js';
 import { writeAudit } from './audit-writer.js';
 import type { Store } from './store.js';
 
-export function presentWarning(row: WarningTable & { caseNumber: string }): WarningView {
+export function presentWarning(row: WarningTable & { caseNumber: string; riskId: string | null }): WarningView {
   return {
     id: row.id,
     courtId: row.courtId,
@@ -30,6 +33,7 @@ export function presentWarning(row: WarningTable & { caseNumber: string }): Warn
     triagedBy: row.triagedBy,
     triagedAt: row.triagedAt,
     mergedInto: row.mergedInto,
+    riskId: row.riskId,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     version: row.version,
@@ -51,8 +55,71 @@ export function formatCitations(citations: readonly Citation[]): string {
 
 const ACTION_LABEL = { confirm: '确认', merge: '合并', dismiss: '排除' } as const;
 
-export function createWarningService({ store, access, clock }: { store: Store; access: AccessChecker; clock: Clock }) {
+/**
+ * Likelihood × impact for a warning confirmed without a score of its own: the lowest product that the
+ * court's matrix puts at the warning's level (PRODUCT.md §4), so the risk starts at the warning's level
+ * and an assessment raises it if need be.
+ */
+export function factorsForLevel(level: RiskLevel, matrix: RiskMatrix): { likelihood: number; impact: number } {
+  const pairs = [1, 2, 3, 4, 5].flatMap((likelihood) => [1, 2, 3, 4, 5].map((impact) => ({ likelihood, impact })));
+  pairs.sort((a, b) => a.likelihood * a.impact - b.likelihood * b.impact || b.likelihood - a.likelihood);
+  return pairs.find((p) => scoreRisk(p.likelihood, p.impact, matrix).level === level) ?? { likelihood: 1, impact: 1 };
+}
+
+type WarningRow = NonNullable<Awaited<ReturnType<Repositories['warnings']['getById']>>>;
+type ConfirmInput = Extract<WarningTriageInput, { action: 'confirm' }>;
+
+export function createWarningService({ store, access, clock, registrar }: { store: Store; access: AccessChecker; clock: Clock; registrar: RiskRegistrar }) {
   const { repos } = store;
+
+  /**
+   * What confirming does to the register (PRODUCT.md §5: 已确认 creates or joins a risk), validated
+   * before the transaction; returns the write to run inside it and the words for the audit entry.
+   */
+  async function prepareRisk(actor: Actor, warning: WarningRow, input: ConfirmInput): Promise<(trx: Repositories, at: string) => Promise<string>> {
+    const choice = input.risk;
+    if (choice?.mode === 'join') {
+      const risk = await repos.risks.getVisible(viewerOf(actor), choice.riskId);
+      if (!risk || risk.courtId !== warning.courtId) throw new ValidationError('只能并入同一法院中的风险事项', [{ path: 'risk.riskId', message: '风险事项不存在或不属于该预警的法院' }]);
+      if (risk.status === 'closed') throw new ValidationError('已销号的风险不能并入预警，请先重新启动', [{ path: 'risk.riskId', message: '该风险已销号' }]);
+      return async (trx, at) => {
+        await registrar.joinWarning(trx, actor, risk, warning, at);
+        return `，并入风险「${risk.title}」`;
+      };
+    }
+    const factors = choice ?? factorsForLevel(warning.level as RiskLevel, (await forCourt(repos, warning.courtId)).matrix);
+    // The triager owns the new risk when it is of the same court; an upper court's triager leaves it to that court.
+    const ownership = await registrar.resolveOwnership(
+      warning.courtId,
+      choice?.ownerId ?? (actor.courtId === warning.courtId ? actor.accountId : undefined),
+      choice?.departmentId ?? warning.departmentId ?? undefined,
+      'risk.',
+    );
+    const title = choice?.title ?? warning.title;
+    return async (trx, at) => {
+      await registrar.register(
+        trx,
+        actor,
+        {
+          courtId: warning.courtId,
+          domain: warning.domain as WarningView['domain'],
+          subtype: warning.subtype,
+          title,
+          description: `由预警确认：${warning.title}（案件 ${warning.caseNumber}；规则 ${warning.ruleId} 第 ${warning.ruleVersion} 版）。${warning.suggestedAction ? `建议：${warning.suggestedAction}` : ''}${input.note ? `备注：${input.note}` : ''}`,
+          tags: [],
+          likelihood: factors.likelihood,
+          impact: factors.impact,
+          caseIds: [warning.caseId],
+          ...ownership,
+          assignedByCourtId: null,
+          warningId: warning.id,
+        },
+        at,
+      );
+      return `，新建风险「${title}」`;
+    };
+  }
+
   return {
     async list(actor: Actor, query: WarningListQuery): Promise<Paged<WarningView>> {
       await access.require(actor, 'warning.read');
@@ -80,14 +147,16 @@ export function createWarningService({ store, access, clock }: { store: Store; a
         }
         patch.mergedInto = target.id;
       }
+      const writeRisk = input.action === 'confirm' ? await prepareRisk(actor, current, input) : undefined;
       await store.transaction(async (trx) => {
         if (!(await trx.warnings.updateVersioned(id, input.version, patch))) throw new StaleVersionError('warning');
+        const riskText = writeRisk ? await writeRisk(trx, nowIso) : '';
         await writeAudit(trx, clock, auditActorOf(actor), {
           courtId: current.courtId,
           action: `warning.${input.action}`,
           targetType: 'warning',
           targetId: id,
-          summary: `${ACTION_LABEL[input.action]}预警「${current.title}」（${current.caseNumber}）${input.action === 'dismiss' ? `，理由：${input.reason}` : ''}${input.action === 'confirm' && input.note ? `，备注：${input.note}` : ''}`,
+          summary: `${ACTION_LABEL[input.action]}预警「${current.title}」（${current.caseNumber}）${input.action === 'dismiss' ? `，理由：${input.reason}` : ''}${input.action === 'confirm' && input.note ? `，备注：${input.note}` : ''}${riskText}`,
         });
       });
       return presentWarning((await repos.warnings.getById(id))!);

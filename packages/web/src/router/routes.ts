@@ -3,10 +3,11 @@ import { zh } from '../locales/zh-CN';
 import { caseworkRoutes } from './modules/cases';
 import { homeRoutes } from './modules/home';
 import { personalRoutes } from './modules/personal';
+import { riskworkRoutes } from './modules/risks';
 import { systemRoutes } from './modules/system';
 
 /** The pages inside the main layout, in menu order; the side menu is built from these. */
-export const layoutRoutes: RouteRecordRaw[] = [...homeRoutes, ...caseworkRoutes, ...systemRoutes, ...personalRoutes];
+export const layoutRoutes: RouteRecordRaw[] = [...homeRoutes, ...caseworkRoutes, ...riskworkRoutes, ...systemRoutes, ...personalRoutes];
 
 export const routes: RouteRecordRaw[] = [
   {

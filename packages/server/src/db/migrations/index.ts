@@ -11,6 +11,11 @@ import * as createImportJob from './20261124_2201_create_import_job.js';
 import * as createWarningAndRulePack from './20261124_2202_create_warning_and_rule_pack.js';
 import * as createBackgroundJob from './20261124_2203_create_background_job.js';
 import * as createCaseProcessEvent from './20261124_2300_create_case_process_event.js';
+import * as createRisk from './20261125_0100_create_risk.js';
+import * as createNotification from './20261125_0200_create_notification.js';
+import * as grantNewBuiltinPermissions from './20261125_0300_grant_new_builtin_permissions.js';
+import * as createTrialLimitSetting from './20261125_0301_create_trial_limit_setting.js';
+import * as addCaseProcessEventKey from './20261125_0302_add_case_process_event_key.js';
 
 /** Listed statically so a bundled or tsx-run server finds them without scanning the disk. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +31,9 @@ export const migrations: Record<string, Migration> = {
   '20261124_2202_create_warning_and_rule_pack': createWarningAndRulePack,
   '20261124_2203_create_background_job': createBackgroundJob,
   '20261124_2300_create_case_process_event': createCaseProcessEvent,
+  '20261125_0100_create_risk': createRisk,
+  '20261125_0200_create_notification': createNotification,
+  '20261125_0300_grant_new_builtin_permissions': grantNewBuiltinPermissions,
+  '20261125_0301_create_trial_limit_setting': createTrialLimitSetting,
+  '20261125_0302_add_case_process_event_key': addCaseProcessEventKey,
 };

@@ -10,6 +10,12 @@ export const personalRoutes: RouteRecordRaw[] = [
     meta: { title: zh.routes.profile, hideInMenu: true },
   },
   {
+    path: 'notifications',
+    name: 'notifications',
+    component: () => import('../../views/notifications/index.vue'),
+    meta: { title: zh.routes.notifications, hideInMenu: true },
+  },
+  {
     path: '403',
     name: 'forbidden',
     component: () => import('../../views/error/Forbidden.vue'),

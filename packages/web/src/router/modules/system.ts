@@ -1,4 +1,4 @@
-import { Collection, Key, OfficeBuilding, School, Setting, Tickets, User, UserFilled } from '@element-plus/icons-vue';
+import { Collection, Key, OfficeBuilding, Operation, School, Setting, Tickets, User, UserFilled } from '@element-plus/icons-vue';
 import type { RouteRecordRaw } from 'vue-router';
 import { zh } from '../../locales/zh-CN';
 
@@ -31,6 +31,12 @@ export const systemRoutes: RouteRecordRaw[] = [
         name: 'roles',
         component: () => import('../../views/roles/index.vue'),
         meta: { title: zh.routes.roles, permission: 'role.read', icon: UserFilled },
+      },
+      {
+        path: 'risk-settings',
+        name: 'riskSettings',
+        component: () => import('../../views/risk-settings/index.vue'),
+        meta: { title: zh.routes.riskSettings, permission: 'court.manage', icon: Operation },
       },
       {
         path: 'dictionaries',

@@ -6,6 +6,7 @@ import { usePagedList } from '../../composables/usePagedList';
 import { zh } from '../../locales/zh-CN';
 import { useCourtStore } from '../../stores/courts';
 import { labelOptions } from '../../utils/options';
+import { useWarningTriage } from '../case-detail/useWarningTriage';
 
 /** The list opens on what still needs a decision: 待研判. */
 const blankFilters = (): WarningFilters => ({ status: 'pending', domain: undefined, level: undefined, courtId: undefined });
@@ -18,11 +19,13 @@ export function useWarningList() {
   void useCourtStore().load().catch(showError);
   const router = useRouter();
   const list = usePagedList(listWarnings, blankFilters);
+  /** 确认 and 排除 right from the list, with the case page's dialog (合并 needs the case's other warnings). */
+  const triage = useWarningTriage(() => list.rows.value, list.load);
 
   const openCase = (warning: WarningView) => router.push({ name: 'caseDetail', params: { id: warning.caseId } });
   const domainText = (warning: WarningView) => `${riskDomainLabel[warning.domain]} · ${warning.subtype}`;
 
   void list.load();
 
-  return { list, openCase, domainText };
+  return { list, triage, openCase, domainText };
 }
