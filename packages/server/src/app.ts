@@ -31,6 +31,8 @@ import { notificationRoutes } from './routes/notifications/notifications.routes.
 import { riskSettingsRoutes } from './routes/risk-settings/risk-settings.routes.js';
 import { webhookRoutes } from './routes/webhooks/webhooks.routes.js';
 import { savedFilterRoutes } from './routes/saved-filters/saved-filters.routes.js';
+import { workbenchRoutes } from './routes/workbench/workbench.routes.js';
+import { riskDossierRoutes } from './routes/risk-dossier/risk-dossier.routes.js';
 import { riskRoutes } from './routes/risks/risks.routes.js';
 import { taskRoutes } from './routes/tasks/tasks.routes.js';
 import { agencyRoutes } from './routes/agencies/agencies.routes.js';
@@ -137,6 +139,8 @@ export async function buildApp(config: Config, services: Services, database: Dat
         await api.register(riskSettingsRoutes);
         await api.register(webhookRoutes);
         await api.register(savedFilterRoutes);
+        await api.register(workbenchRoutes);
+        await api.register(riskDossierRoutes);
         await api.register(riskRoutes);
         await api.register(taskRoutes);
         await api.register(agencyRoutes);

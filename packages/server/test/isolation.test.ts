@@ -119,6 +119,21 @@ describe.each(testDialects())('data-scope isolation on %s', (dialect) => {
     expect((await call(platform, zy, 'GET', `/api/v1/courts/${ids.court.xc}`)).statusCode).toBe(200);
   });
 
+  it('keeps risks to the court tree: a sibling sees none, the 中院 only those reported up (issue 4)', async () => {
+    const dcRisk = await loginReady(platform, 'dc_risk');
+    const xcRisk = await loginReady(platform, 'xc_risk');
+    const zyRisk = await loginReady(platform, 'zy_risk');
+    const report = async (likelihood: number, impact: number) =>
+      (await call(platform, dcRisk, 'POST', '/api/v1/risks', { domain: 'social_stability', subtype: '群体性纠纷', title: '小区业主聚集维权', description: '逾期交房，业主多次聚集到开发商处维权。', likelihood, impact })).json();
+    const red = await report(4, 5);
+    const blue = await report(1, 2);
+    for (const id of [red.id, blue.id]) expect((await call(platform, xcRisk, 'GET', `/api/v1/risks/${id}`)).statusCode).toBe(404);
+    expect((await call(platform, xcRisk, 'GET', '/api/v1/risks?includeLowerCourts=true')).json().items).toEqual([]);
+    expect((await call(platform, zyRisk, 'GET', `/api/v1/risks/${red.id}`)).statusCode).toBe(200);
+    expect((await call(platform, zyRisk, 'GET', `/api/v1/risks/${blue.id}`)).statusCode).toBe(404);
+    expect((await call(platform, dcRisk, 'GET', `/api/v1/agencies?courtId=${ids.court.xc}`)).statusCode).toBe(404);
+  });
+
   it('does not let a 基层 admin see upward either', async () => {
     const res = await call(platform, xc, 'GET', `/api/v1/accounts/${ids.account.dc_admin.id}`);
     expect(res.statusCode).toBe(404);

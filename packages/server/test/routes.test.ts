@@ -18,6 +18,7 @@ interface Fixture {
   importJobId: string;
   backgroundJobId: string;
   financialYaml: string;
+  riskId: string;
 }
 
 interface EndpointCase {
@@ -32,6 +33,8 @@ interface EndpointCase {
   forbiddenFor: string;
   /** The account that holds it; zy_admin when omitted. */
   as?: string;
+  /** Success status when not 200 (201 for creations). */
+  status?: number;
 }
 
 let seq = 0;
@@ -222,6 +225,62 @@ const ENDPOINTS: EndpointCase[] = [
   },
   { name: 'backtest rules', method: 'POST', url: () => '/api/v1/rules/backtest', body: () => ({}), invalid: { body: () => ({ pack: 7 }), field: 'pack' }, forbiddenFor: 'zy_risk' },
   { name: 'background job', method: 'GET', url: (f) => `/api/v1/jobs/${f.backgroundJobId}`, invalid: { url: () => '/api/v1/jobs/x', field: 'id' }, forbiddenFor: 'zy_judge' },
+  { name: 'list risks', method: 'GET', url: () => '/api/v1/risks?includeLowerCourts=true', invalid: { url: () => '/api/v1/risks?level=purple', field: 'level' }, forbiddenFor: 'zy_admin', as: 'zy_risk' },
+  { name: 'export risks', method: 'GET', url: () => '/api/v1/risks/export', invalid: { url: () => '/api/v1/risks/export?from=now', field: 'from' }, forbiddenFor: 'zy_admin', as: 'zy_risk' },
+  {
+    name: 'report risk',
+    method: 'POST',
+    url: () => '/api/v1/risks',
+    body: () => ({ domain: 'social_stability', subtype: '涉诉信访', title: '当事人扬言到京上访', description: '当事人多次来院反映，情绪激动，扬言赴京上访。', likelihood: 2, impact: 3 }),
+    invalid: { body: () => ({ domain: 'social_stability', subtype: '涉诉信访', title: '上访', description: '当事人多次来院反映情况。', likelihood: 0, impact: 3 }), field: 'likelihood' },
+    forbiddenFor: 'zy_admin',
+    as: 'zy_risk',
+    status: 201,
+  },
+  { name: 'get risk', method: 'GET', url: (f) => `/api/v1/risks/${f.riskId}`, invalid: { url: () => '/api/v1/risks/x', field: 'id' }, forbiddenFor: 'zy_admin', as: 'zy_risk' },
+  {
+    name: 'risk action',
+    method: 'POST',
+    url: (f) => `/api/v1/risks/${f.riskId}/actions`,
+    body: () => ({ action: 'startAssessment', version: 1 }),
+    invalid: { body: () => ({ action: 'reportUpward', version: 1 }), field: 'note' },
+    forbiddenFor: 'zy_judge',
+    as: 'zy_risk',
+  },
+  { name: 'risk timeline', method: 'GET', url: (f) => `/api/v1/risks/${f.riskId}/timeline`, invalid: { url: () => '/api/v1/risks/x/timeline', field: 'id' }, forbiddenFor: 'zy_admin', as: 'zy_risk' },
+  { name: 'risk assessments', method: 'GET', url: (f) => `/api/v1/risks/${f.riskId}/assessments`, invalid: { url: () => '/api/v1/risks/x/assessments', field: 'id' }, forbiddenFor: 'zy_admin', as: 'zy_risk' },
+  { name: 'risk tasks', method: 'GET', url: (f) => `/api/v1/risks/${f.riskId}/tasks`, invalid: { url: () => '/api/v1/risks/x/tasks', field: 'id' }, forbiddenFor: 'zy_admin', as: 'zy_risk' },
+  {
+    name: 'comment on risk',
+    method: 'POST',
+    url: (f) => `/api/v1/risks/${f.riskId}/comments`,
+    body: () => ({ body: '请尽快组织研判' }),
+    invalid: { body: () => ({ body: '' }), field: 'body' },
+    forbiddenFor: 'zy_admin',
+    as: 'zy_risk',
+  },
+  { name: 'risk instructions', method: 'GET', url: (f) => `/api/v1/risks/${f.riskId}/instructions`, invalid: { url: () => '/api/v1/risks/x/instructions', field: 'id' }, forbiddenFor: 'zy_admin', as: 'zy_risk' },
+  {
+    name: 'instruct on risk',
+    method: 'POST',
+    url: (f) => `/api/v1/risks/${f.riskId}/instructions`,
+    body: () => ({ content: '请依法稳妥处置' }),
+    invalid: { body: () => ({ content: '' }), field: 'content' },
+    forbiddenFor: 'zy_risk',
+    as: 'zy_leader',
+  },
+  { name: 'list tasks', method: 'GET', url: () => '/api/v1/tasks?mine=true', invalid: { url: () => '/api/v1/tasks?status=open', field: 'status' }, forbiddenFor: 'zy_admin', as: 'zy_risk' },
+  { name: 'list agencies', method: 'GET', url: () => '/api/v1/agencies', invalid: { url: () => '/api/v1/agencies?kind=army', field: 'kind' }, forbiddenFor: 'zy_admin', as: 'zy_risk' },
+  {
+    name: 'create agency',
+    method: 'POST',
+    url: () => '/api/v1/agencies',
+    body: () => ({ name: unique('示例市公安局'), kind: 'police' }),
+    invalid: { body: () => ({ name: '公安局', kind: 'army' }), field: 'kind' },
+    forbiddenFor: 'zy_judge',
+    as: 'zy_risk',
+    status: 201,
+  },
   {
     name: 'delete department',
     method: 'DELETE',
@@ -280,6 +339,7 @@ describe.each(testDialects())('route matrix on %s', (dialect) => {
     await platform.services.imports.idle();
     fixture.financialYaml = (await call(platform, admin, 'GET', '/api/v1/rules/packs/financial')).json().yaml;
     fixture.backgroundJobId = (await call(platform, admin, 'POST', '/api/v1/rules/backtest', {})).json().id;
+    fixture.riskId = (await call(platform, risk, 'POST', '/api/v1/risks', { domain: 'financial', subtype: '非法集资', title: '某投资公司兑付困难', description: '投资人多次来院反映无法兑付本息。', likelihood: 2, impact: 3 })).json().id;
     await platform.services.jobs.idle();
   });
   afterAll(() => platform.close());
@@ -309,7 +369,7 @@ describe.each(testDialects())('route matrix on %s', (dialect) => {
 
     it('succeeds for an account that holds the permission', async () => {
       const res = await call(platform, sessions.get(endpoint.as ?? 'zy_admin')!, endpoint.method, endpoint.url(fixture), endpoint.body?.(fixture));
-      expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+      expect(res.statusCode, res.body.slice(0, 300)).toBe(endpoint.status ?? 200);
     });
   });
 

@@ -121,6 +121,9 @@ describe.each(testDialects())('risk scheduler on %s', (dialect) => {
         expect(notes, username).toHaveLength(1);
         expect(notes[0]!.body).toContain('约谈开发商并报送交房计划');
       }
+      const timeline = await call(platform, as('zy_risk'), 'GET', `/api/v1/risks/${riskId}/timeline`);
+      expect(timeline.statusCode, timeline.body).toBe(200);
+      expect(timeline.json().items.at(-1)).toMatchObject({ event: 'escalation', actorName: '系统', summary: '处置任务「约谈开发商并报送交房计划」应于 2026-03-03 完成，已逾期，系统督办' });
     });
   });
 

@@ -68,6 +68,8 @@ export const TrialLimitView = z.object({
   procedureLabel: z.string(),
   /** Why the procedure could not be determined, or which assumption the mapping made. */
   procedureNote: z.string().nullable(),
+  /** The procedure was set by hand on the case (PUT /cases/:id/trial-limit/procedure). */
+  procedureOverridden: z.boolean(),
   holidayRule: z.enum(HOLIDAY_RULES),
   /** Days near the deadline fall in a year without a State Council holiday notice (weekends only). */
   holidayCalendarIncomplete: z.boolean(),

@@ -9,3 +9,5 @@ export * from './long-pending.js';
 export * from './four-categories.js';
 export * from './trial-limit-escalation.js';
 export * from './process-event-key.js';
+export * from './iso-week.js';
+export * from './four-category-proposals.js';

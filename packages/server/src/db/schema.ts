@@ -162,6 +162,9 @@ export interface CourtCaseTable {
   partyCount: number;
   contentHash: string;
   importJobId: string | null;
+  /** 审限适用程序 set by hand (core ProcedureCode); null = derived from type/instance/procedure. */
+  procedureOverride?: string | null;
+  procedureOverrideNote?: string | null;
   createdAt: string;
   updatedAt: string;
   version: number;
@@ -409,6 +412,66 @@ export interface TrialLimitSettingTable {
   version: number;
 }
 
+/** 长期未结 weekly snapshot (issue 5): one per court and ISO week. */
+export interface LongPendingSnapshotTable {
+  id: string;
+  courtId: string;
+  /** e.g. 2026-W10 */
+  isoWeek: string;
+  takenOn: string;
+  openCases: number;
+  /** JSON `[{ months, count }]`. */
+  buckets: string;
+  takenBy: string;
+  createdAt: string;
+}
+
+/** 长期未结 case note: reason and responsible person, one per case. */
+export interface LongPendingNoteTable {
+  id: string;
+  courtId: string;
+  caseId: string;
+  reason: string;
+  responsibleName: string;
+  updatedBy: string;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+/** 四类案件 label (法发〔2021〕30号): confirmed, rejected proposal or revoked; one per case and category. */
+export interface FourCategoryLabelTable {
+  id: string;
+  courtId: string;
+  caseId: string;
+  category: string;
+  /** JSON array of item codes. */
+  itemCodes: string;
+  status: string;
+  reason: string;
+  /** JSON array of the proposing rule ids. */
+  proposedBy: string;
+  decidedBy: string;
+  decidedAt: string;
+  revokeReason: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+/** 院庭长 supervision record of a 四类案件, append-only. */
+export interface FourCategorySupervisionTable {
+  id: string;
+  courtId: string;
+  caseId: string;
+  action: string;
+  actedAt: string;
+  content: string;
+  supervisorId: string | null;
+  supervisorName: string;
+  createdAt: string;
+}
+
 /** 风险事项 (issue 4): the register entry with its lifecycle record (core `RiskState`). */
 export interface RiskTable {
   id: string;
@@ -600,6 +663,10 @@ export interface DB {
   backgroundJob: BackgroundJobTable;
   caseProcessEvent: CaseProcessEventTable;
   trialLimitSetting: TrialLimitSettingTable;
+  longPendingSnapshot: LongPendingSnapshotTable;
+  longPendingNote: LongPendingNoteTable;
+  fourCategoryLabel: FourCategoryLabelTable;
+  fourCategorySupervision: FourCategorySupervisionTable;
   notification: NotificationTable;
   escalationNotice: EscalationNoticeTable;
   courtRiskSetting: CourtRiskSettingTable;

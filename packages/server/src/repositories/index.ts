@@ -20,9 +20,13 @@ import { createEscalationNoticeRepository } from './escalation-notice.repository
 import { createRiskSettingRepository } from './risk-setting.repository.js';
 import { createWebhookRepository } from './webhook.repository.js';
 import { createSavedFilterRepository } from './saved-filter.repository.js';
+import { createWorkbenchRepository } from './workbench.repository.js';
 import { createRiskRepository } from './risk.repository.js';
 import { createTaskRepository } from './task.repository.js';
 import { createAgencyRepository } from './agency.repository.js';
+import { createTrialCasesRepository } from './trial-cases.repository.js';
+import { createLongPendingRepository } from './long-pending.repository.js';
+import { createFourCategoryRepository } from './four-category.repository.js';
 
 /** Every repository bound to one connection or transaction. */
 export function createRepositories(db: Db, dialect: Dialect, bulkInsert: BulkInsert) {
@@ -47,9 +51,13 @@ export function createRepositories(db: Db, dialect: Dialect, bulkInsert: BulkIns
     riskSettings: createRiskSettingRepository(db),
     webhooks: createWebhookRepository(db),
     savedFilters: createSavedFilterRepository(db),
+    workbench: createWorkbenchRepository(db),
     risks: createRiskRepository(db, dialect),
     tasks: createTaskRepository(db),
     agencies: createAgencyRepository(db, dialect),
+    trialCases: createTrialCasesRepository(db, dialect),
+    longPending: createLongPendingRepository(db),
+    fourCategories: createFourCategoryRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

@@ -30,6 +30,8 @@ import { createWebhookService } from './webhook.service.js';
 import { createSavedFilterService } from './saved-filter.service.js';
 import { createSecretBox, loadMasterKey } from './secret-box.js';
 import { createRiskScheduler } from './risk-scheduler.js';
+import { createWorkbenchService } from './workbench.service.js';
+import { createRiskDossierService } from './risk-dossier.js';
 import { createRiskRegistrar, createRiskService } from './risk.service.js';
 import { createTaskService } from './task.service.js';
 import { createAgencyService } from './agency.service.js';
@@ -54,6 +56,7 @@ export function createServices(config: Config, database: Database, options: Serv
   const jobs = createJobRunner({ store, clock, rules, log });
   const registrar = createRiskRegistrar({ store });
   const tasks = createTaskService({ store, access, clock, dataDir: config.dataDir });
+  const risks = createRiskService({ store, access, clock, registrar });
   const webhooks = createWebhookService({ store, access, clock, log, secrets: createSecretBox(() => loadMasterKey(config)), timeoutMs: config.webhook.timeoutMs });
   return {
     store,
@@ -82,7 +85,9 @@ export function createServices(config: Config, database: Database, options: Serv
     webhooks,
     riskScheduler: createRiskScheduler({ store, database, clock, webhooks, log, intervalSeconds: config.scheduler.intervalSeconds }),
     savedFilters: createSavedFilterService({ store, clock }),
-    risks: createRiskService({ store, access, clock, registrar }),
+    workbench: createWorkbenchService({ store, clock }),
+    riskDossier: createRiskDossierService({ store, clock, risks, tasks }),
+    risks,
     tasks,
     agencies: createAgencyService({ store, access, clock, tasks }),
   };

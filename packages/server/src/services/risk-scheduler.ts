@@ -193,13 +193,14 @@ export function createRiskScheduler({ store, database, clock, webhooks, log, int
       await trx.risks.appendTimeline({
         courtId: task.courtId,
         riskId: task.riskId,
-        event: 'task_overdue',
+        // The register's timeline vocabulary has one 督办 event; details say it is a task's.
+        event: 'escalation',
         at,
         actorId: null,
         actorName: SYSTEM_ACTOR.name,
         actorCourtId: null,
         summary,
-        details: { taskId: task.id, dueOn: task.dueOn, recipientIds: recipients },
+        details: { kind: 'task_overdue', taskId: task.id, dueOn: task.dueOn, recipientIds: recipients },
       });
       await writeAudit(trx, clock, SYSTEM_ACTOR, { courtId: task.courtId, action: 'risk.task_overdue', targetType: 'riskTask', targetId: task.id, summary: `「${task.riskTitle}」${summary}` });
       return true;

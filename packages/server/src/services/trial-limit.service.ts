@@ -122,6 +122,18 @@ export function mapCaseToProcedure(c: CaseFields): { code: ProcedureCode | null;
   }
 }
 
+/**
+ * The case's procedure for the engine: one set by hand on the case (审限 panel, issue 5) wins over
+ * {@link mapCaseToProcedure}; an unknown stored code (a later release renamed it) falls back to it.
+ */
+export function procedureOfCase(c: CaseFields & Pick<CourtCaseTable, 'procedureOverride' | 'procedureOverrideNote'>): { code: ProcedureCode | null; note: string | null; overridden: boolean } {
+  const override = c.procedureOverride;
+  if (override && override in PROCEDURE_RULES) {
+    return { code: override as ProcedureCode, note: `适用程序由人工指定${c.procedureOverrideNote ? `（${c.procedureOverrideNote}）` : ''}。`, overridden: true };
+  }
+  return { ...mapCaseToProcedure(c), overridden: false };
+}
+
 type StoredEvent = ProcessEvent | (ClosingEvent & { id: string });
 
 /** A stored row back into an engine event (id = row id), or a closing event. */
@@ -218,11 +230,12 @@ export function createTrialLimitEngine({ calendar }: { calendar: ScheduledHolida
     }
     if (closedOn && closedOn > today) closedOn = undefined;
 
-    const mapped = mapCaseToProcedure(c);
+    const mapped = procedureOfCase(c);
     const base = {
       caseId: c.id,
       caseNumber: c.caseNumber,
       procedure: mapped.code,
+      procedureOverridden: mapped.overridden,
       procedureLabel: mapped.code ? PROCEDURE_RULES[mapped.code].label : '无法确定',
       procedureNote: mapped.note,
       holidayRule: settings.holidayRule,

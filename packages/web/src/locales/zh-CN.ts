@@ -827,6 +827,8 @@ export const zh = {
   riskForm: {
     reportTitle: '上报风险',
     assignDownTitle: '上级交办',
+    submitReport: '上报',
+    submitAssign: '交办',
     reported: (level: string) => `已登记风险，初定等级：${level}`,
     assigned: (court: string) => `已交办${court}，该院将收到通知`,
     lowerCourt: '交办法院',

@@ -16,6 +16,9 @@ import * as createNotification from './20261125_0200_create_notification.js';
 import * as grantNewBuiltinPermissions from './20261125_0300_grant_new_builtin_permissions.js';
 import * as createTrialLimitSetting from './20261125_0301_create_trial_limit_setting.js';
 import * as addCaseProcessEventKey from './20261125_0302_add_case_process_event_key.js';
+import * as createLongPending from './20261125_0400_create_long_pending.js';
+import * as createFourCategory from './20261125_0401_create_four_category.js';
+import * as addCaseProcedureOverride from './20261125_0402_add_case_procedure_override.js';
 
 /** Listed statically so a bundled or tsx-run server finds them without scanning the disk. */
 export const migrations: Record<string, Migration> = {
@@ -36,4 +39,7 @@ export const migrations: Record<string, Migration> = {
   '20261125_0300_grant_new_builtin_permissions': grantNewBuiltinPermissions,
   '20261125_0301_create_trial_limit_setting': createTrialLimitSetting,
   '20261125_0302_add_case_process_event_key': addCaseProcessEventKey,
+  '20261125_0400_create_long_pending': createLongPending,
+  '20261125_0401_create_four_category': createFourCategory,
+  '20261125_0402_add_case_procedure_override': addCaseProcedureOverride,
 };

@@ -1,0 +1,109 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+
+/**
+ * Noto Sans SC (SIL OFL 1.1), shipped by the npm package `noto-sans-sc` as ~100 static WOFF2 subsets
+ * per weight, each with the `unicode-range` its CSS declares. A PDF needs one font per glyph, so text
+ * is cut into runs that each use the subset holding its characters; pdfkit embeds only the glyphs used.
+ * Chosen over one full TTF (10 MB per weight, 60–180 MB packages) to keep the install small.
+ */
+export type FontWeight = 'regular' | 'bold';
+
+interface Face {
+  file: string;
+  ranges: [number, number][];
+}
+
+export interface FontRun {
+  /** A pdfkit font name, registered by {@link CjkFonts.use}. */
+  font: string;
+  text: string;
+}
+
+/** Shown for a character no subset covers (rare ideographs outside the 13,600 in the font). */
+const MISSING = '□';
+
+function packageDir(): string {
+  return path.dirname(createRequire(import.meta.url).resolve('noto-sans-sc/package.json'));
+}
+
+/** Reads `@font-face { src: url(x.woff2); unicode-range: U+4e00-4e8f, U+9f8d; }` blocks. */
+function parseFaces(dir: string): Face[] {
+  const css = fs.readFileSync(path.join(dir, 'css.css'), 'utf8');
+  const faces: Face[] = [];
+  for (const block of css.split('@font-face').slice(1)) {
+    const file = /url\(([^)]+\.woff2)\)/.exec(block)?.[1];
+    const range = /unicode-range:\s*([^;]+);/.exec(block)?.[1];
+    if (!file || !range) continue;
+    const ranges = range.split(',').map((part): [number, number] => {
+      const [from, to] = part.trim().replace(/^U\+/i, '').split('-');
+      return [parseInt(from!, 16), parseInt(to ?? from!, 16)];
+    });
+    faces.push({ file: path.join(dir, file), ranges });
+  }
+  return faces;
+}
+
+/** Code point → subset index, for one weight. */
+function indexFaces(faces: readonly Face[]): Map<number, number> {
+  const byCodePoint = new Map<number, number>();
+  faces.forEach((face, index) => {
+    for (const [from, to] of face.ranges) for (let cp = from; cp <= to; cp += 1) if (!byCodePoint.has(cp)) byCodePoint.set(cp, index);
+  });
+  return byCodePoint;
+}
+
+let loaded: Record<FontWeight, { faces: Face[]; index: Map<number, number> }> | undefined;
+
+/** Parsed once per process: two small CSS files, no font is opened until a run needs it. */
+function fontTables() {
+  if (!loaded) {
+    const dir = packageDir();
+    const load = (weight: FontWeight) => {
+      const faces = parseFaces(path.join(dir, `noto_sans_sc_${weight}`));
+      return { faces, index: indexFaces(faces) };
+    };
+    loaded = { regular: load('regular'), bold: load('bold') };
+  }
+  return loaded;
+}
+
+/** Registers subsets with one pdfkit document as they are needed. */
+export interface FontHost {
+  registerFont(name: string, src: string): unknown;
+}
+
+export function createCjkFonts(doc: FontHost) {
+  const tables = fontTables();
+  const registered = new Set<string>();
+  const nameOf = (weight: FontWeight, faceIndex: number) => {
+    const name = `noto-${weight}-${faceIndex}`;
+    if (!registered.has(name)) {
+      doc.registerFont(name, tables[weight].faces[faceIndex]!.file);
+      registered.add(name);
+    }
+    return name;
+  };
+  return {
+    /** `text` cut into runs of one subset each; uncovered characters become □ (never a missing glyph box of another font). */
+    runs(text: string, weight: FontWeight): FontRun[] {
+      const { index } = tables[weight];
+      const runs: FontRun[] = [];
+      for (const char of text) {
+        let face = index.get(char.codePointAt(0)!);
+        let shown = char;
+        if (face === undefined) {
+          shown = MISSING;
+          face = index.get(MISSING.codePointAt(0)!)!;
+        }
+        const font = nameOf(weight, face);
+        const last = runs.at(-1);
+        if (last?.font === font) last.text += shown;
+        else runs.push({ font, text: shown });
+      }
+      return runs;
+    },
+  };
+}
+export type CjkFonts = ReturnType<typeof createCjkFonts>;
