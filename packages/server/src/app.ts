@@ -24,6 +24,7 @@ import { logRoutes } from './routes/logs/logs.routes.js';
 import { roleRoutes } from './routes/roles/roles.routes.js';
 import { caseRoutes } from './routes/cases/cases.routes.js';
 import { trialLimitRoutes } from './routes/trial-limits/trial-limits.routes.js';
+import { trialMonitoringRoutes } from './routes/trial-monitoring/trial-monitoring.routes.js';
 import { importRoutes } from './routes/imports/imports.routes.js';
 import { warningRoutes } from './routes/warnings/warnings.routes.js';
 import { ruleRoutes } from './routes/rules/rules.routes.js';
@@ -132,6 +133,7 @@ export async function buildApp(config: Config, services: Services, database: Dat
         await api.register(logRoutes);
         await api.register(caseRoutes);
         await api.register(trialLimitRoutes);
+        await api.register(trialMonitoringRoutes);
         await api.register(importRoutes);
         await api.register(warningRoutes);
         await api.register(ruleRoutes);

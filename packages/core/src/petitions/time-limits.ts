@@ -120,7 +120,7 @@ export function calculatePetitionClocks(
   const problems: string[] = [];
   const steps = [...input.steps].sort((a, b) => compareLocalDates(a.on, b.on));
   for (const step of steps) {
-    if (compareLocalDates(step.on, input.receivedOn) < 0) problems.push(`${stepLabel(step)}日期 ${formatChineseDate(step.on)} 早于收到信访的日期，未计入`);
+    if (compareLocalDates(step.on, input.receivedOn) < 0) problems.push(`${petitionStepKindLabel[step.kind]}日期 ${formatChineseDate(step.on)} 早于收到信访的日期，未计入`);
   }
   const inTime = steps.filter((step) => compareLocalDates(step.on, input.receivedOn) >= 0);
   const first = (kinds: readonly PetitionStepKind[], after: LocalDate) =>
@@ -148,7 +148,7 @@ export function calculatePetitionClocks(
 
   if (input.nature === 'litigation') {
     for (const step of inTime.filter((s) => NOT_UNDER_LITIGATION.includes(s.kind))) {
-      problems.push(`涉诉信访按诉访分离导入诉讼程序，“${stepLabel(step)}”（${formatChineseDate(step.on)}）不适用信访办理期限，未计时`);
+      problems.push(`涉诉信访按诉访分离导入诉讼程序，“${petitionStepKindLabel[step.kind]}”（${formatChineseDate(step.on)}）不适用信访办理期限，未计时`);
     }
     return { clocks, problems };
   }
@@ -197,10 +197,6 @@ function statusOf(owner: 'court' | 'petitioner', dueOn: LocalDate, satisfiedOn: 
   const left = daysBetween(today, dueOn);
   if (left < 0) return owner === 'court' ? 'overdue' : 'lapsed';
   return owner === 'court' && left <= dueSoonDays ? 'due_soon' : 'running';
-}
-
-function stepLabel(step: PetitionStep): string {
-  return petitionStepKindLabel[step.kind];
 }
 
 /** Sum of approved extensions after acceptance, capped at `max`; the excess is reported. */

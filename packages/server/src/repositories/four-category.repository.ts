@@ -78,7 +78,7 @@ export function createFourCategoryRepository(db: Db) {
               .as('supervisionCount'),
             eb
               .selectFrom('fourCategorySupervision')
-              .select(eb.fn.max('fourCategorySupervision.actedAt').as('last'))
+              .select((sub) => sub.fn.max('fourCategorySupervision.actedAt').as('last'))
               .whereRef('fourCategorySupervision.courtId', '=', 'courtCase.courtId')
               .whereRef('fourCategorySupervision.caseId', '=', 'courtCase.id')
               .as('lastSupervisedAt'),

@@ -17,6 +17,7 @@ import { AppError, ForbiddenError, UnauthorizedError, ValidationError } from '..
 import { auditActorOf, type Actor } from './actor.js';
 import { writeAudit } from './audit-writer.js';
 import type { PasswordHasher } from './passwords.js';
+import type { Repositories } from '../repositories/index.js';
 import type { Store } from './store.js';
 
 /** Login failures of unknown account names are logged under this pseudo-court. */
@@ -31,6 +32,46 @@ type Deps = { store: Store; clock: Clock; passwords: PasswordHasher; config: Pic
 
 /** Last-seen is written at most once a minute, so reads do not turn into writes. */
 const TOUCH_INTERVAL_MS = 60_000;
+
+async function loadGrants(repos: Repositories, courtId: string, accountId: string) {
+  const roles = await repos.roles.listForAccount(courtId, accountId);
+  const permissions = new Set<Permission>();
+  for (const role of roles) for (const p of JSON.parse(role.permissions) as string[]) if (isPermission(p)) permissions.add(p);
+  return { roles, permissions, scopeKind: widestScope(roles.map((r) => r.scope as DataScope)) };
+}
+
+/**
+ * The actor an active account acts as (its roles' permissions and resolved data scope); undefined
+ * for a disabled or unknown account. Sessions use it per request; the demo seed acts through it.
+ */
+export async function buildActor(repos: Repositories, sessionId: string, accountId: string, ip: string | null): Promise<Actor | undefined> {
+  const account = await repos.accounts.getById(accountId);
+  if (!account || account.status !== 'active') return undefined;
+  const { permissions, scopeKind } = await loadGrants(repos, account.courtId, account.id);
+  const needsDepartments = scopeKind === 'department_and_below' || scopeKind === 'department';
+  const [courts, departments] = await Promise.all([
+    repos.courts.listAll(),
+    needsDepartments ? repos.departments.listNodes(account.courtId) : Promise.resolve([]),
+  ]);
+  const scope = resolveScope(
+    { accountId: account.id, courtId: account.courtId, departmentId: account.departmentId, scope: scopeKind },
+    courts,
+    departments,
+  );
+  return {
+    accountId: account.id,
+    username: account.username,
+    displayName: account.displayName,
+    courtId: account.courtId,
+    departmentId: account.departmentId,
+    permissions,
+    scopeKind,
+    scope,
+    sessionId,
+    ip,
+    mustChangePassword: account.mustChangePassword === 1,
+  };
+}
 
 export function createAuthService({ store, clock, passwords, config }: Deps) {
   const { repos } = store;
@@ -50,17 +91,10 @@ export function createAuthService({ store, clock, passwords, config }: Deps) {
       at: clock.now().toISOString(),
     });
 
-  async function loadGrants(courtId: string, accountId: string) {
-    const roles = await repos.roles.listForAccount(courtId, accountId);
-    const permissions = new Set<Permission>();
-    for (const role of roles) for (const p of JSON.parse(role.permissions) as string[]) if (isPermission(p)) permissions.add(p);
-    return { roles, permissions, scopeKind: widestScope(roles.map((r) => r.scope as DataScope)) };
-  }
-
   async function presentSession(actor: Actor, csrfToken: string, expiresAt: string): Promise<SessionView> {
     const account = await repos.accounts.getView(actor.accountId);
     if (!account) throw new UnauthorizedError();
-    const { roles } = await loadGrants(account.courtId, account.id);
+    const { roles } = await loadGrants(repos, account.courtId, account.id);
     return {
       account: {
         id: account.id,
@@ -77,35 +111,6 @@ export function createAuthService({ store, clock, passwords, config }: Deps) {
       scope: actor.scopeKind,
       csrfToken,
       expiresAt,
-    };
-  }
-
-  async function buildActor(sessionId: string, accountId: string, ip: string | null): Promise<Actor | undefined> {
-    const account = await repos.accounts.getById(accountId);
-    if (!account || account.status !== 'active') return undefined;
-    const { permissions, scopeKind } = await loadGrants(account.courtId, account.id);
-    const needsDepartments = scopeKind === 'department_and_below' || scopeKind === 'department';
-    const [courts, departments] = await Promise.all([
-      repos.courts.listAll(),
-      needsDepartments ? repos.departments.listNodes(account.courtId) : Promise.resolve([]),
-    ]);
-    const scope = resolveScope(
-      { accountId: account.id, courtId: account.courtId, departmentId: account.departmentId, scope: scopeKind },
-      courts,
-      departments,
-    );
-    return {
-      accountId: account.id,
-      username: account.username,
-      displayName: account.displayName,
-      courtId: account.courtId,
-      departmentId: account.departmentId,
-      permissions,
-      scopeKind,
-      scope,
-      sessionId,
-      ip,
-      mustChangePassword: account.mustChangePassword === 1,
     };
   }
 
@@ -178,7 +183,7 @@ export function createAuthService({ store, clock, passwords, config }: Deps) {
           summary: '登录成功',
         });
       });
-      const actor = await buildActor(sessionId, account.id, meta.ip);
+      const actor = await buildActor(repos, sessionId, account.id, meta.ip);
       if (!actor) throw new UnauthorizedError();
       return { token, view: await presentSession(actor, csrfToken, expiresAt) };
     },
@@ -196,7 +201,7 @@ export function createAuthService({ store, clock, passwords, config }: Deps) {
         await repos.sessions.delete(session.id);
         throw new UnauthorizedError('会话已过期，请重新登录', 'session_expired');
       }
-      const actor = await buildActor(session.id, session.accountId, ip);
+      const actor = await buildActor(repos, session.id, session.accountId, ip);
       if (!actor) {
         await repos.sessions.delete(session.id);
         throw new UnauthorizedError('账号已停用或不存在，请联系管理员', 'session_expired');

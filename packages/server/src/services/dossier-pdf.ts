@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { createCjkFonts, type FontWeight } from './cjk-font.js';
+import { createCjkFonts, type CjkFontTables, type FontWeight } from './cjk-font.js';
 
 /**
  * A small text layout on top of pdfkit for Chinese documents: lines are broken by measured width
@@ -35,9 +35,9 @@ function tokens(text: string): string[] {
   return text.match(/[A-Za-z0-9_.\-/:()@#%+]+|\s|./gsu) ?? [];
 }
 
-export function createPdfWriter(meta: { title: string; author: string; subject: string }) {
+export function createPdfWriter(meta: { title: string; author: string; subject: string }, fontTables: CjkFontTables) {
   const doc = new PDFDocument({ size: 'A4', margins: { top: MARGIN.top, bottom: 0, left: MARGIN.side, right: MARGIN.side }, bufferPages: true, info: { Title: meta.title, Author: meta.author, Subject: meta.subject, Creator: 'CourtRisk' } });
-  const fonts = createCjkFonts(doc);
+  const fonts = createCjkFonts(doc, fontTables);
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const finished = new Promise<Buffer>((resolve, reject) => {

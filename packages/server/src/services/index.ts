@@ -35,6 +35,7 @@ import { createRiskDossierService } from './risk-dossier.js';
 import { createRiskRegistrar, createRiskService } from './risk.service.js';
 import { createTaskService } from './task.service.js';
 import { createAgencyService } from './agency.service.js';
+import { createTrialMonitoringService } from './trial-monitoring.service.js';
 
 /** Wires every service to one database; the server, CLI and tests all start here. */
 export interface ServiceOptions {
@@ -79,6 +80,7 @@ export function createServices(config: Config, database: Database, options: Serv
     trialLimitSettings: createTrialLimitSettingsService({ store, access, clock }),
     trialLimitSweep: createTrialLimitSweep({ store, access, clock, engine: trialLimitEngine }),
     trialEventImports: createTrialEventImportService({ store, access, clock, engine: trialLimitEngine }),
+    trialMonitoring: createTrialMonitoringService({ store, access, clock, engine: trialLimitEngine }),
     ruleAdmin: createRulesService({ store, access, clock, rules, jobs }),
     notifications: createNotificationService({ store, clock }),
     riskSettings: createRiskSettingsService({ store, access, clock }),

@@ -20,6 +20,7 @@ import type { Clock } from '../clock.js';
 import { auditActorOf, type Actor } from './actor.js';
 import { writeAudit } from './audit-writer.js';
 import { formatBeijingInstant } from './beijing-time.js';
+import { loadCjkFonts } from './cjk-font.js';
 import { createPdfWriter } from './dossier-pdf.js';
 import type { RiskService } from './risk.service.js';
 import type { Store } from './store.js';
@@ -43,7 +44,7 @@ interface Dossier {
 
 /** Lays out the dossier: header, description, cases, clocks, assessments, plan and tasks, 批示, outcome, timeline. */
 async function renderDossier({ risk, timeline, assessments, tasks, instructions, generatedBy, generatedAt }: Dossier): Promise<Buffer> {
-  const pdf = createPdfWriter({ title: `风险事项卷宗：${risk.title}`, author: risk.courtName, subject: '风险事项卷宗' });
+  const pdf = createPdfWriter({ title: `风险事项卷宗：${risk.title}`, author: risk.courtName, subject: '风险事项卷宗' }, await loadCjkFonts());
   pdf.paragraph(risk.courtName, { size: 11, color: '#595959' });
   pdf.paragraph('风险事项卷宗', { size: 20, weight: 'bold' });
   pdf.gap(4);

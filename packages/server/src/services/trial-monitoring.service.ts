@@ -1,7 +1,6 @@
 import {
   PROCEDURE_RULES,
   TRIAL_LIMIT_TIERS,
-  trialLimitTierLabel,
   type TrialCalendarQuery,
   type TrialCalendarView,
   type TrialLimitCourtSettings,
@@ -25,11 +24,13 @@ import { auditActorOf, type Actor } from './actor.js';
 import { writeAudit } from './audit-writer.js';
 import type { Store } from './store.js';
 import { loadTrialLimitSettings } from './trial-limit-settings.service.js';
-import { describeProcedureChoice, loadCourtRecipients, procedureOfCase, type TrialLimitEngine } from './trial-limit.service.js';
+import { loadCourtRecipients, procedureOfCase, type TrialLimitEngine } from './trial-limit.service.js';
 
 type TierKey = keyof TrialTierCounts;
 const CALENDAR_ITEM_LIMIT = 2_000;
 const LOBBY_ITEM_LIMIT = 300;
+
+const describeProcedureChoice = (p: ReturnType<typeof procedureOfCase>) => (p.code ? `${PROCEDURE_RULES[p.code].label}${p.overridden ? '（人工指定）' : '（自动判断）'}` : '无法确定');
 
 const emptyCounts = (): TrialTierCounts => Object.fromEntries([...TRIAL_LIMIT_TIERS, 'unknown'].map((tier) => [tier, 0])) as TrialTierCounts;
 const tierKey = (row: TrialMonitorRow): TierKey => row.tier ?? 'unknown';
@@ -203,5 +204,3 @@ export function createTrialMonitoringService({ store, access, clock, engine }: {
   };
 }
 export type TrialMonitoringService = ReturnType<typeof createTrialMonitoringService>;
-
-export { trialLimitTierLabel };

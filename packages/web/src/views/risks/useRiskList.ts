@@ -75,7 +75,7 @@ export function useRiskList() {
     list.filters.ownerId = undefined;
   }
 
-  /** Column sorting is done by the server: 等级, 登记时间 and 更新时间. */
+  /** Column sorting is done by the server: 等级 and 登记时间 (更新时间 only through the URL). */
   function onSortChange({ prop, order }: { prop: string | null; order: 'ascending' | 'descending' | null }): void {
     const field = prop ? SORTABLE[prop] : undefined;
     list.filters.sort = order && field ? field : 'createdAt';
