@@ -25,6 +25,7 @@ import { roleRoutes } from './routes/roles/roles.routes.js';
 import { caseRoutes } from './routes/cases/cases.routes.js';
 import { trialLimitRoutes } from './routes/trial-limits/trial-limits.routes.js';
 import { trialMonitoringRoutes } from './routes/trial-monitoring/trial-monitoring.routes.js';
+import { longPendingRoutes } from './routes/long-pending/long-pending.routes.js';
 import { importRoutes } from './routes/imports/imports.routes.js';
 import { warningRoutes } from './routes/warnings/warnings.routes.js';
 import { ruleRoutes } from './routes/rules/rules.routes.js';
@@ -37,6 +38,9 @@ import { riskDossierRoutes } from './routes/risk-dossier/risk-dossier.routes.js'
 import { riskRoutes } from './routes/risks/risks.routes.js';
 import { taskRoutes } from './routes/tasks/tasks.routes.js';
 import { agencyRoutes } from './routes/agencies/agencies.routes.js';
+import { petitionRoutes } from './routes/petitions/petitions.routes.js';
+import { petitionerRoutes } from './routes/petitions/petitioners.routes.js';
+import { opinionRoutes } from './routes/opinion/opinion.routes.js';
 import type { Services } from './services/index.js';
 
 declare module 'fastify' {
@@ -134,6 +138,7 @@ export async function buildApp(config: Config, services: Services, database: Dat
         await api.register(caseRoutes);
         await api.register(trialLimitRoutes);
         await api.register(trialMonitoringRoutes);
+        await api.register(longPendingRoutes);
         await api.register(importRoutes);
         await api.register(warningRoutes);
         await api.register(ruleRoutes);
@@ -146,6 +151,9 @@ export async function buildApp(config: Config, services: Services, database: Dat
         await api.register(riskRoutes);
         await api.register(taskRoutes);
         await api.register(agencyRoutes);
+        await api.register(petitionRoutes);
+        await api.register(petitionerRoutes);
+        await api.register(opinionRoutes);
       },
       { prefix: '/api/v1' },
     );

@@ -1,7 +1,9 @@
 export type EntityName = 'court' | 'department' | 'account' | 'role' | 'dictionaryItem' | 'session' | 'importJob' | 'courtCase' | 'warning' | 'rulePack' | 'backgroundJob'
   | 'notification' | 'riskSettings' | 'webhook' | 'savedFilter'
-  | 'trialLimitSettings'
-  | 'risk' | 'riskTask' | 'taskFile' | 'instruction' | 'agency';
+  | 'trialLimitSettings' | 'longPendingNote' | 'fourCategoryLabel'
+  | 'risk' | 'riskTask' | 'taskFile' | 'instruction' | 'agency'
+  | 'opinionItem'
+  | 'petitioner' | 'petition' | 'keyPerson';
 
 const entityLabel: Record<EntityName, string> = {
   court: '法院',
@@ -25,6 +27,12 @@ const entityLabel: Record<EntityName, string> = {
   instruction: '批示',
   agency: '协同单位',
   trialLimitSettings: '审限设置',
+  longPendingNote: '长期未结原因',
+  fourCategoryLabel: '四类案件标注',
+  opinionItem: '舆情',
+  petitioner: '信访人',
+  petition: '信访件',
+  keyPerson: '重点人员',
 };
 
 /** An expected failure with a stable `code` for clients and a Chinese message for court staff. */

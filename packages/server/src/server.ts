@@ -43,7 +43,7 @@ export async function createPlatform(options: StartOptions = {}) {
   await migrateToLatest(database.db);
   const services = createServices(config, database, { clock: options.clock ?? systemClock, afterImportBatch: options.afterImportBatch });
   const isEmpty = (await services.store.repos.accounts.countAll()) === 0;
-  const demoAccounts = options.demo && isEmpty ? await seedDemo(services, { cases: options.demoCases }) : [];
+  const demoAccounts = options.demo && isEmpty ? await seedDemo({ ...services, dataDir: config.dataDir }, { cases: options.demoCases }) : [];
   const app = await buildApp(config, services, database);
   void services.imports.resumePending();
   services.jobs.kick();

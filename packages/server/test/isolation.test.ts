@@ -61,6 +61,9 @@ describe.each(testDialects())('data-scope isolation on %s', (dialect) => {
     ['the 中院', (i: Ids) => `/api/v1/courts/${i.court.zy}`],
     ["a sibling court's account", (i: Ids) => `/api/v1/accounts/${i.account.xc_admin.id}`],
     ["the 中院's account", (i: Ids) => `/api/v1/accounts/${i.account.zy_admin.id}`],
+    ["a sibling court's risk settings", (i: Ids) => `/api/v1/courts/${i.court.xc}/risk-settings`],
+    ["a sibling court's webhook", (i: Ids) => `/api/v1/courts/${i.court.xc}/webhook`],
+    ["the 中院's webhook deliveries", (i: Ids) => `/api/v1/courts/${i.court.zy}/webhook/deliveries`],
   ])('answers 404, not 403, when a 基层 admin reads %s', async (_what, url) => {
     const res = await call(platform, dc, 'GET', url(ids));
     expect(res.statusCode).toBe(404);
@@ -82,6 +85,9 @@ describe.each(testDialects())('data-scope isolation on %s', (dialect) => {
     ['POST', () => '/api/v1/departments', (i: Ids) => ({ courtId: i.court.xc, code: 'intruder', name: '越权' })],
     ['POST', () => '/api/v1/roles', (i: Ids) => ({ courtId: i.court.xc, code: 'intruder', name: '越权', scope: 'self', permissions: [] })],
     ['POST', () => '/api/v1/courts', (i: Ids) => ({ parentId: i.court.xc, code: '示9999', name: '越权' })],
+    ['PUT', (i: Ids) => `/api/v1/courts/${i.court.xc}/risk-settings`, () => ({ matrix: { version: 1, bands: { red: 16, orange: 10, yellow: 5 } }, clocks: {}, version: 1 })],
+    ['PUT', (i: Ids) => `/api/v1/courts/${i.court.xc}/webhook`, () => ({ url: 'https://intruder.example.org/hook', secret: 'intruder-secret-0001', enabled: true, kinds: ['escalation'], version: 1 })],
+    ['POST', (i: Ids) => `/api/v1/courts/${i.court.xc}/webhook/test`, () => undefined],
   ] as const)('refuses a 基层 admin changing the sibling court: %s %#', async (method, url, body) => {
     const res = await call(platform, dc, method, url(ids), body(ids));
     expect(res.statusCode).toBe(404);

@@ -3,8 +3,11 @@ import { call, loginReady, type Session, type TestPlatform } from './harness.js'
 /** The suites move the test clock by hours and days (clocks, due dates): sessions must outlive that. */
 export const LONG_SESSIONS = { SESSION_IDLE_MINUTES: '100000', SESSION_ABSOLUTE_HOURS: '10000' };
 
-/** Demo accounts the risk suites act as: the 中院's risk office, leader and judge; the 基层 risk offices and judges. */
-export const RISK_USERS = ['zy_admin', 'zy_risk', 'zy_leader', 'zy_judge', 'zy_chief', 'dc_risk', 'dc_judge', 'xc_risk'] as const;
+/**
+ * Demo accounts the risk suites act as: the 中院's admin, risk office, leader, judge, 庭长 and 信访接待
+ * (no 查看风险); the 基层 risk offices and judges.
+ */
+export const RISK_USERS = ['zy_admin', 'zy_risk', 'zy_leader', 'zy_judge', 'zy_chief', 'zy_petition', 'dc_risk', 'dc_judge', 'xc_risk'] as const;
 export type RiskUser = (typeof RISK_USERS)[number];
 
 export interface RiskWorld {

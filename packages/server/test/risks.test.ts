@@ -189,6 +189,50 @@ describe.each(testDialects())('risk register on %s', (dialect) => {
     });
   });
 
+  describe('调整责任人 (PUT /risks/:id/assignment)', () => {
+    const reassign = (session: Session, risk: { id: string; version: number }, body: Record<string, unknown>) =>
+      call(platform, session, 'PUT', `/api/v1/risks/${risk.id}/assignment`, { ...body, version: risk.version });
+
+    it('moves the owner, writes one timeline row, audits it and notifies the new owner', async () => {
+      const risk = await reportRisk(platform, w.as.zy_risk, 'yellow');
+      const res = await reassign(w.as.zy_risk, risk, { ownerId: w.accountId('zy_chief'), departmentId: w.departmentId(w.court.zy, 'civil_1'), tags: ['欠薪'] });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json()).toMatchObject({ ownerId: w.accountId('zy_chief'), ownerName: '民一庭庭长', departmentName: '民事审判第一庭', tags: ['欠薪'], version: risk.version + 1 });
+      const timeline = (await call(platform, w.as.zy_risk, 'GET', `/api/v1/risks/${risk.id}/timeline`)).json().items as { event: string; summary: string }[];
+      expect(timeline.filter((e) => e.event === 'assignment').map((e) => e.summary)).toEqual(['责任人由 风险办专员 调整为 民一庭庭长；部门由 风险防控办公室 调整为 民事审判第一庭；标签调整为 欠薪']);
+      expect((await notificationsOf(platform, w.as.zy_chief)).filter((n) => n.kind === 'assignment' && n.riskId === risk.id)).toHaveLength(1);
+      expect((await auditActions(platform, w.as.zy_admin, 'risk.reassign')).some((e) => e.summary.includes(risk.title))).toBe(true);
+      // The same values again change nothing: no second row, no new version.
+      const again = await reassign(w.as.zy_risk, res.json(), { ownerId: w.accountId('zy_chief') });
+      expect(again.json().version).toBe(risk.version + 1);
+    });
+
+    it('keeps the department when only the owner changes', async () => {
+      const risk = await reportRisk(platform, w.as.zy_risk, 'blue');
+      const res = await reassign(w.as.zy_risk, risk, { ownerId: w.accountId('zy_judge') });
+      expect(res.json()).toMatchObject({ ownerId: w.accountId('zy_judge'), departmentId: risk.departmentId });
+    });
+
+    it('refuses without 处置风险, an owner of another court, a stale version, and another court’s risk', async () => {
+      const risk = await reportRisk(platform, w.as.zy_risk, 'yellow');
+      expect((await reassign(w.as.zy_judge, risk, { tags: ['x'] })).statusCode).toBe(403);
+      const foreign = await reassign(w.as.zy_risk, risk, { ownerId: w.accountId('dc_risk') });
+      expect(foreign.statusCode).toBe(400);
+      expect(foreign.json().fields[0].path).toBe('ownerId');
+      const department = await reassign(w.as.zy_risk, risk, { departmentId: w.departmentId(w.court.dc, 'civil_1') });
+      expect(department.json().fields[0].path).toBe('departmentId');
+      const empty = await reassign(w.as.zy_risk, risk, {});
+      expect(empty.statusCode).toBe(400);
+      await reassign(w.as.zy_risk, risk, { tags: ['首次'] });
+      const stale = await reassign(w.as.zy_risk, risk, { tags: ['再次'] });
+      expect(stale.statusCode).toBe(409);
+      expect(stale.json().code).toBe('stale_version');
+      // The 中院 sees a 红 risk 东城 reported up, but does not run it.
+      const lower = await reportRisk(platform, w.as.dc_risk, 'red');
+      expect((await reassign(w.as.zy_risk, lower, { tags: ['上级'] })).statusCode).toBe(403);
+    });
+  });
+
   describe('上下级 visibility (PRODUCT.md §1: upper courts see and instruct, no court sees a sibling)', () => {
     let reported: { id: string; version: number; title: string };
     let unreported: { id: string; version: number };

@@ -19,6 +19,7 @@ interface Fixture {
   backgroundJobId: string;
   financialYaml: string;
   riskId: string;
+  reassignedRiskId: string;
 }
 
 interface EndpointCase {
@@ -29,8 +30,8 @@ interface EndpointCase {
   body?: (f: Fixture) => unknown;
   /** One invalid field and the field path the 400 must name. */
   invalid?: { body?: (f: Fixture) => unknown; url?: (f: Fixture) => string; field: string };
-  /** A demo account without the endpoint's permission. */
-  forbiddenFor: string;
+  /** A demo account without the endpoint's permission (omitted: any signed-in account may call it). */
+  forbiddenFor?: string;
   /** The account that holds it; zy_admin when omitted. */
   as?: string;
   /** Success status when not 200 (201 for creations). */
@@ -247,6 +248,15 @@ const ENDPOINTS: EndpointCase[] = [
     forbiddenFor: 'zy_judge',
     as: 'zy_risk',
   },
+  {
+    name: 'reassign risk',
+    method: 'PUT',
+    url: (f) => `/api/v1/risks/${f.reassignedRiskId}/assignment`,
+    body: () => ({ tags: ['涉众'], version: 1 }),
+    invalid: { body: () => ({ ownerId: 'x', version: 1 }), field: 'ownerId' },
+    forbiddenFor: 'zy_judge',
+    as: 'zy_risk',
+  },
   { name: 'risk timeline', method: 'GET', url: (f) => `/api/v1/risks/${f.riskId}/timeline`, invalid: { url: () => '/api/v1/risks/x/timeline', field: 'id' }, forbiddenFor: 'zy_admin', as: 'zy_risk' },
   { name: 'risk assessments', method: 'GET', url: (f) => `/api/v1/risks/${f.riskId}/assessments`, invalid: { url: () => '/api/v1/risks/x/assessments', field: 'id' }, forbiddenFor: 'zy_admin', as: 'zy_risk' },
   { name: 'risk tasks', method: 'GET', url: (f) => `/api/v1/risks/${f.riskId}/tasks`, invalid: { url: () => '/api/v1/risks/x/tasks', field: 'id' }, forbiddenFor: 'zy_admin', as: 'zy_risk' },
@@ -269,7 +279,10 @@ const ENDPOINTS: EndpointCase[] = [
     forbiddenFor: 'zy_risk',
     as: 'zy_leader',
   },
-  { name: 'list tasks', method: 'GET', url: () => '/api/v1/tasks?mine=true', invalid: { url: () => '/api/v1/tasks?status=open', field: 'status' }, forbiddenFor: 'zy_admin', as: 'zy_risk' },
+  { name: 'list tasks', method: 'GET', url: () => '/api/v1/tasks', invalid: { url: () => '/api/v1/tasks?status=open', field: 'status' }, forbiddenFor: 'zy_admin', as: 'zy_risk' },
+  // An assignee always sees its own tasks: no 查看风险 needed.
+  { name: 'list my tasks', method: 'GET', url: () => '/api/v1/tasks?mine=true', invalid: { url: () => '/api/v1/tasks?mine=yes', field: 'mine' }, as: 'bare_user' },
+  { name: 'risk summary', method: 'GET', url: (f) => `/api/v1/risks/${f.riskId}/summary`, invalid: { url: () => '/api/v1/risks/x/summary', field: 'id' }, as: 'zy_risk' },
   { name: 'list agencies', method: 'GET', url: () => '/api/v1/agencies', invalid: { url: () => '/api/v1/agencies?kind=army', field: 'kind' }, forbiddenFor: 'zy_admin', as: 'zy_risk' },
   {
     name: 'create agency',
@@ -281,6 +294,48 @@ const ENDPOINTS: EndpointCase[] = [
     as: 'zy_risk',
     status: 201,
   },
+  { name: 'list notifications', method: 'GET', url: () => '/api/v1/notifications', invalid: { url: () => '/api/v1/notifications?pageSize=500', field: 'pageSize' }, as: 'zy_risk' },
+  { name: 'unread notifications', method: 'GET', url: () => '/api/v1/notifications/unread-count', as: 'zy_risk' },
+  { name: 'read all notifications', method: 'POST', url: () => '/api/v1/notifications/read-all', as: 'zy_risk' },
+  { name: 'get risk settings', method: 'GET', url: (f) => `/api/v1/courts/${f.courtId}/risk-settings`, invalid: { url: () => '/api/v1/courts/x/risk-settings', field: 'id' }, forbiddenFor: 'bare_user', as: 'zy_risk' },
+  {
+    name: 'update risk settings',
+    method: 'PUT',
+    url: (f) => `/api/v1/courts/${f.courtId}/risk-settings`,
+    body: () => ({ matrix: { version: 1, bands: { red: 20, orange: 12, yellow: 6 } }, clocks: {}, version: 1 }),
+    invalid: { body: () => ({ matrix: { version: 1, bands: { red: 15, orange: 13, yellow: 6 } }, clocks: {}, version: 1 }), field: 'matrix.bands.orange' },
+    forbiddenFor: 'zy_risk',
+  },
+  { name: 'get webhook', method: 'GET', url: (f) => `/api/v1/courts/${f.courtId}/webhook`, invalid: { url: () => '/api/v1/courts/x/webhook', field: 'id' }, forbiddenFor: 'zy_risk' },
+  {
+    name: 'update webhook',
+    method: 'PUT',
+    url: (f) => `/api/v1/courts/${f.courtId}/webhook`,
+    // Port 9 (discard) refuses at once, so the test send below fails fast without leaving the machine.
+    body: () => ({ url: 'http://127.0.0.1:9/hook', secret: 'matrix-secret-000001', enabled: false, kinds: [], version: 1 }),
+    invalid: { body: () => ({ url: 'ftp://127.0.0.1/hook', enabled: false, kinds: [], version: 1 }), field: 'url' },
+    forbiddenFor: 'zy_risk',
+  },
+  { name: 'test webhook', method: 'POST', url: (f) => `/api/v1/courts/${f.courtId}/webhook/test`, invalid: { url: () => '/api/v1/courts/x/webhook/test', field: 'id' }, forbiddenFor: 'zy_risk' },
+  {
+    name: 'webhook deliveries',
+    method: 'GET',
+    url: (f) => `/api/v1/courts/${f.courtId}/webhook/deliveries`,
+    invalid: { url: (f) => `/api/v1/courts/${f.courtId}/webhook/deliveries?status=lost`, field: 'status' },
+    forbiddenFor: 'zy_risk',
+  },
+  { name: 'workbench', method: 'GET', url: () => '/api/v1/workbench', invalid: { url: () => '/api/v1/workbench?courtId=x', field: 'courtId' }, as: 'zy_risk' },
+  { name: 'list saved filters', method: 'GET', url: () => '/api/v1/saved-filters?page=risks', invalid: { url: () => '/api/v1/saved-filters?page=x', field: 'page' }, as: 'zy_risk' },
+  {
+    name: 'save filter',
+    method: 'POST',
+    url: () => '/api/v1/saved-filters',
+    body: () => ({ page: 'risks', name: unique('红色超时'), query: { level: 'red' } }),
+    invalid: { body: () => ({ page: 'risks', name: '', query: {} }), field: 'name' },
+    as: 'zy_risk',
+    status: 201,
+  },
+  { name: 'risk dossier', method: 'GET', url: (f) => `/api/v1/risks/${f.riskId}/dossier.pdf`, invalid: { url: () => '/api/v1/risks/x/dossier.pdf', field: 'id' }, forbiddenFor: 'zy_admin', as: 'zy_risk' },
   {
     name: 'delete department',
     method: 'DELETE',
@@ -340,6 +395,7 @@ describe.each(testDialects())('route matrix on %s', (dialect) => {
     fixture.financialYaml = (await call(platform, admin, 'GET', '/api/v1/rules/packs/financial')).json().yaml;
     fixture.backgroundJobId = (await call(platform, admin, 'POST', '/api/v1/rules/backtest', {})).json().id;
     fixture.riskId = (await call(platform, risk, 'POST', '/api/v1/risks', { domain: 'financial', subtype: '非法集资', title: '某投资公司兑付困难', description: '投资人多次来院反映无法兑付本息。', likelihood: 2, impact: 3 })).json().id;
+    fixture.reassignedRiskId = (await call(platform, risk, 'POST', '/api/v1/risks', { domain: 'financial', subtype: '非法集资', title: '某理财公司逾期兑付', description: '投资人多次来院反映理财产品到期无法兑付。', likelihood: 2, impact: 3 })).json().id;
     await platform.services.jobs.idle();
   });
   afterAll(() => platform.close());
@@ -362,7 +418,7 @@ describe.each(testDialects())('route matrix on %s', (dialect) => {
     });
 
     it.runIf(endpoint.forbiddenFor)('answers 403 without the permission', async () => {
-      const res = await call(platform, sessions.get(endpoint.forbiddenFor)!, endpoint.method, endpoint.url(fixture), endpoint.body?.(fixture));
+      const res = await call(platform, sessions.get(endpoint.forbiddenFor!)!, endpoint.method, endpoint.url(fixture), endpoint.body?.(fixture));
       expect(res.statusCode).toBe(403);
       expect(res.json().code).toBe('forbidden');
     });

@@ -76,7 +76,7 @@ describe.each(testDialects())('disposal tasks on %s', (dialect) => {
   });
   afterAll(() => platform.close());
 
-  it('offers each side only its own actions (contracts/risk.ts TASK_TRANSITIONS)', async () => {
+  it('offers each side only its own actions (core risks/tasks.ts TASK_TRANSITIONS)', async () => {
     expect((await taskOf(w.as.zy_judge, tasks.person.id)).availableActions).toEqual(['accept', 'return']);
     // The risk office records an agency's work: agencies have no accounts.
     expect((await taskOf(w.as.zy_risk, tasks.agency.id)).availableActions).toEqual(['accept', 'return']);
@@ -95,6 +95,55 @@ describe.each(testDialects())('disposal tasks on %s', (dialect) => {
     expect(chief.items.map((t: Task) => t.id)).toEqual([tasks.department.id]);
     expect((await call(platform, w.as.xc_risk, 'GET', '/api/v1/tasks')).json().items).toEqual([]);
     expect((await call(platform, w.as.xc_risk, 'GET', `/api/v1/risks/${riskId}/tasks`)).statusCode).toBe(404);
+  });
+
+  describe('assignees without 查看风险 (信访接待)', () => {
+    let petitionTask: Task;
+    let otherRiskId: string;
+
+    beforeAll(async () => {
+      let risk = await reportRisk(platform, w.as.zy_risk, 'red');
+      for (const step of [
+        { action: 'startAssessment' },
+        { action: 'recordAssessment', assessment: assessment(platform) },
+        { action: 'submitPlan', summary: '来访疏导', tasks: [{ assignee: { kind: 'department', departmentId: w.departmentId(w.court.zy, 'petition') }, dueOn: chinaDate(platform, 4), description: '做好来访接待与情绪疏导' }] },
+      ]) {
+        risk = (await act(platform, w.as.zy_risk, risk, step)).json();
+      }
+      otherRiskId = riskId;
+      petitionTask = (await call(platform, w.as.zy_risk, 'GET', `/api/v1/risks/${risk.id}/tasks`)).json().items[0];
+    });
+
+    it('lists only the tasks given to them or their department, and nothing else', async () => {
+      expect((await call(platform, w.as.zy_petition, 'GET', '/api/v1/tasks')).statusCode).toBe(403);
+      const mine = (await call(platform, w.as.zy_petition, 'GET', '/api/v1/tasks?mine=true')).json();
+      expect(mine.items.map((t: Task) => t.id)).toEqual([petitionTask.id]);
+      expect(mine.total).toBe(1);
+      expect((await call(platform, w.as.zy_petition, 'GET', `/api/v1/tasks?mine=true&riskId=${otherRiskId}`)).json().items).toEqual([]);
+    });
+
+    it('reads the summary of the risk behind the task — title, level, dates — but not the risk itself', async () => {
+      const riskOfTask = (petitionTask as unknown as { riskId: string }).riskId;
+      expect((await call(platform, w.as.zy_petition, 'GET', `/api/v1/risks/${riskOfTask}`)).statusCode).toBe(403);
+      const res = await call(platform, w.as.zy_petition, 'GET', `/api/v1/risks/${riskOfTask}/summary`);
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json()).toMatchObject({ id: riskOfTask, level: 'red', status: 'disposing', ownerName: '风险办专员', myTasks: [{ id: petitionTask.id, dueOn: chinaDate(platform, 4), status: 'pending_acceptance', overdue: false }] });
+      expect(res.json()).not.toHaveProperty('description');
+      expect(res.json()).not.toHaveProperty('linkedCases');
+      // A risk with no task of theirs stays hidden; risk readers get the summary within their scope.
+      expect((await call(platform, w.as.zy_petition, 'GET', `/api/v1/risks/${otherRiskId}/summary`)).statusCode).toBe(404);
+      expect((await call(platform, w.as.zy_risk, 'GET', `/api/v1/risks/${otherRiskId}/summary`)).json().myTasks).toEqual([]);
+      expect((await call(platform, w.as.xc_risk, 'GET', `/api/v1/risks/${riskOfTask}/summary`)).statusCode).toBe(404);
+    });
+
+    it('works the task and handles its attachments as its assignee', async () => {
+      const accepted = await taskAct(w.as.zy_petition, petitionTask, { action: 'accept' });
+      expect(accepted.statusCode, accepted.body).toBe(200);
+      const uploaded = await upload(platform, w.as.zy_petition, petitionTask.id, '接待记录.txt', Buffer.from('来访人 12 名，情绪平稳'));
+      expect(uploaded.statusCode, uploaded.body).toBe(200);
+      expect((await call(platform, w.as.zy_petition, 'GET', `/api/v1/tasks/${petitionTask.id}/files/${uploaded.json().id}`)).statusCode).toBe(200);
+      expect((await upload(platform, w.as.zy_petition, tasks.agency.id, '接待记录.txt', Buffer.from('无关任务'))).statusCode).toBe(404);
+    });
   });
 
   it('runs 接收 → 反馈 → 退回补充 → 接收 → 反馈 → 办结, each on the risk’s timeline', async () => {
@@ -136,7 +185,7 @@ describe.each(testDialects())('disposal tasks on %s', (dialect) => {
   it('flags a task overdue once its 办理期限 has passed (督办)', async () => {
     expect((await call(platform, w.as.zy_risk, 'GET', '/api/v1/tasks?overdue=true')).json().items).toEqual([]);
     platform.clock.advanceMinutes(8 * 24 * 60);
-    const overdue = (await call(platform, w.as.zy_risk, 'GET', '/api/v1/tasks?overdue=true')).json().items as Task[];
+    const overdue = (await call(platform, w.as.zy_risk, 'GET', `/api/v1/tasks?overdue=true&riskId=${riskId}`)).json().items as Task[];
     expect(overdue.map((t) => t.id).sort()).toEqual([tasks.department.id, tasks.agency.id].sort());
     expect(overdue.every((t) => t.overdue)).toBe(true);
   });
@@ -154,6 +203,9 @@ describe.each(testDialects())('disposal tasks on %s', (dialect) => {
       expect((await taskOf(w.as.zy_risk, tasks.agency.id) as unknown as { files: unknown[] }).files).toHaveLength(1);
       expect((await call(platform, w.as.xc_risk, 'GET', `/api/v1/tasks/${tasks.agency.id}/files/${file.id}`)).statusCode).toBe(404);
       expect((await auditActions(platform, w.as.zy_admin, 'task.file.upload')).length).toBeGreaterThan(0);
+      // A download is a read of the file: audited like an export, naming the file (and not audited when refused).
+      const downloads = (await auditActions(platform, w.as.zy_admin, 'task.file.download')).filter((e) => e.summary.includes('资金流向核查报告.pdf'));
+      expect(downloads).toHaveLength(1);
     });
 
     it('refuses a type outside the list and content that does not match the extension', async () => {

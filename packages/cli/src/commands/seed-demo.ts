@@ -7,11 +7,11 @@ export function registerSeedDemoCommand(program: Command) {
     .command('seed-demo')
     .description('在空数据库中生成演示法院、部门与账号')
     .action(async () => {
-      await withServices(async (services) => {
+      await withServices(async (services, config) => {
         if ((await services.store.repos.courts.countAll()) > 0) {
           throw new Error('数据库中已有法院数据，演示数据只能生成在空数据库中');
         }
-        printDemoAccounts(await seedDemo(services));
+        printDemoAccounts(await seedDemo({ ...services, dataDir: config.dataDir }));
       });
     });
 }

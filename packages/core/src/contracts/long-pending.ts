@@ -63,6 +63,16 @@ export const LongPendingNoteInput = z.strictObject({
 });
 export type LongPendingNoteInput = z.infer<typeof LongPendingNoteInput>;
 
+export const LongPendingNoteView = z.object({
+  caseId: z.string(),
+  reason: z.string(),
+  responsibleName: z.string(),
+  updatedBy: z.string(),
+  updatedAt: z.string(),
+  version: z.number().int(),
+});
+export type LongPendingNoteView = z.infer<typeof LongPendingNoteView>;
+
 export const LongPendingSnapshotView = z.object({
   courtId: z.string(),
   courtName: z.string(),

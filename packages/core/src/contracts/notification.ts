@@ -16,6 +16,8 @@ export const NOTIFICATION_KINDS = [
   'instruction_ack',
   'upward_report',
   'task_overdue',
+  'opinion_warning',
+  'petition_warning',
 ] as const;
 export const NotificationKind = z.enum(NOTIFICATION_KINDS, { error: '通知类型不正确' });
 export type NotificationKind = z.infer<typeof NotificationKind>;
@@ -31,6 +33,8 @@ export const notificationKindLabel: Record<NotificationKind, string> = {
   instruction_ack: '批示已落实',
   upward_report: '下级上报',
   task_overdue: '任务逾期督办',
+  opinion_warning: '舆情预警',
+  petition_warning: '信访预警',
 };
 
 export const NotificationListQuery = z.object({

@@ -184,3 +184,169 @@ export const OpinionImportRow = z.object({
   likes: MetricCell('点赞'),
 });
 export type OpinionImportRow = z.infer<typeof OpinionImportRow>;
+
+// ── API: batch, lists and views ─────────────────────────────────────────────────────────────────
+
+/** POST /opinion/items/batch: up to 500 items; each is created, or adds a snapshot to the same item. */
+export const OpinionBatchInput = strictObject(
+  { items: z.array(z.unknown(), { error: '舆情信息应为列表' }).min(1, { error: '至少提交一条舆情信息' }).max(500, { error: '每次最多提交 500 条舆情信息' }) },
+  '批量舆情',
+);
+export type OpinionBatchInput = z.infer<typeof OpinionBatchInput>;
+
+/** A rejected row of a batch or file: `row` is the array index (API) or the file line/row, `column` a field path or Chinese header. */
+export const OpinionRowProblem = z.object({ row: z.number().int(), column: z.string(), message: z.string(), title: z.string().nullable() });
+export type OpinionRowProblem = z.infer<typeof OpinionRowProblem>;
+
+export const OpinionIntakeResult = z.object({
+  /** The import job keeping the error report (file imports); null for the API batch. */
+  jobId: z.string().nullable(),
+  totalRows: z.number().int(),
+  created: z.number().int(),
+  /** Rows naming an item already registered: a metrics snapshot was added instead. */
+  snapshotted: z.number().int(),
+  /** Rows naming an item already registered, without metrics: nothing to add. */
+  unchanged: z.number().int(),
+  errorRows: z.number().int(),
+  /** The first 500 problems. */
+  errors: z.array(OpinionRowProblem),
+  /** Ids of the items created or updated, in row order. */
+  itemIds: z.array(z.string()),
+});
+export type OpinionIntakeResult = z.infer<typeof OpinionIntakeResult>;
+
+const flag = (what: string) => z.enum(['true', 'false'], { error: `${what}应为 true 或 false` }).optional();
+
+export const OpinionListQuery = z.object({
+  page: z.coerce.number({ error: '页码必须是数字' }).int().min(1, { error: '页码至少为 1' }).default(1),
+  pageSize: z.coerce.number({ error: '每页条数必须是数字' }).int().min(1).max(200, { error: '每页条数不能超过 200' }).default(20),
+  sort: z.enum(['publishedAt', 'heat', 'sentimentScore'], { error: '排序字段应为发布时间、热度或情感得分' }).default('publishedAt'),
+  order: z.enum(['asc', 'desc']).default('desc'),
+  keyword: z.string().trim().max(60, { error: '关键词不能超过 60 个字' }).optional(),
+  sourceKind: z.enum(OPINION_SOURCE_KINDS, { error: '来源类型不正确' }).optional(),
+  sentiment: z.enum(['positive', 'neutral', 'negative'], { error: '情感倾向应为正面、中性或负面' }).optional(),
+  minHeat: z.coerce.number({ error: '最低热度必须是数字' }).min(0, { error: '最低热度不能为负' }).optional(),
+  publishedFrom: z.iso.date({ error: '发布日期（起）格式应为 YYYY-MM-DD' }).optional(),
+  publishedTo: z.iso.date({ error: '发布日期（止）格式应为 YYYY-MM-DD' }).optional(),
+  hasMatches: flag('有关联案件'),
+  hasWarnings: flag('有预警'),
+});
+export type OpinionListQuery = z.infer<typeof OpinionListQuery>;
+
+export const OPINION_ENTRY_MODES = ['api', 'import', 'hand'] as const;
+export const opinionEntryModeLabel: Record<(typeof OPINION_ENTRY_MODES)[number], string> = { api: '接口', import: '文件导入', hand: '人工登记' };
+
+const SentimentContributionView = z.object({
+  word: z.string(),
+  start: z.number(),
+  end: z.number(),
+  base: z.number(),
+  value: z.number(),
+  explanation: z.string(),
+  modifiers: z.array(z.object({ word: z.string(), start: z.number(), kind: z.enum(['negator', 'degree']), factor: z.number().optional() })),
+});
+
+export const OpinionItemView = z.object({
+  id: z.string(),
+  courtId: z.string(),
+  sourceKind: z.enum(OPINION_SOURCE_KINDS),
+  sourceName: z.string(),
+  url: z.string().nullable(),
+  title: z.string(),
+  author: z.string().nullable(),
+  publishedAt: z.string(),
+  entryMode: z.enum(OPINION_ENTRY_MODES),
+  sentimentScore: z.number(),
+  sentimentLabel: z.enum(['positive', 'neutral', 'negative']),
+  heat: z.number(),
+  /** Heat growth per hour over the latest interval; null with fewer than two snapshots. */
+  growthPerHour: z.number().nullable(),
+  spike: z.boolean(),
+  /** Suggested + confirmed case matches, and confirmed ones. */
+  matchCount: z.number().int(),
+  confirmedMatchCount: z.number().int(),
+  warningCount: z.number().int(),
+  responseCount: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  version: z.number().int(),
+});
+export type OpinionItemView = z.infer<typeof OpinionItemView>;
+
+export const OpinionSnapshotView = z.object({ id: z.string(), capturedAt: z.string(), reads: z.number(), reposts: z.number(), comments: z.number(), likes: z.number(), heat: z.number() });
+export type OpinionSnapshotView = z.infer<typeof OpinionSnapshotView>;
+
+export const OpinionMatchView = z.object({
+  id: z.string(),
+  caseId: z.string(),
+  caseNumber: z.string(),
+  score: z.number(),
+  confidence: z.enum(['high', 'medium', 'low']),
+  /** Offsets refer to the item's text (`OpinionItemDetailView.text`). */
+  evidence: z.array(z.object({ kind: z.enum(['caseNumber', 'party', 'judge', 'court']), value: z.string(), start: z.number(), end: z.number(), snippet: z.string(), snippetStart: z.number() })),
+  status: z.enum(['suggested', 'confirmed', 'rejected']),
+  decidedBy: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  note: z.string().nullable(),
+});
+export type OpinionMatchView = z.infer<typeof OpinionMatchView>;
+
+export const OpinionWarningView = z.object({
+  id: z.string(),
+  ruleId: z.string(),
+  ruleVersion: z.number().int(),
+  /** `opinion` for heat and spike warnings, else the rule pack that fired on the text. */
+  pack: z.string(),
+  domain: z.string(),
+  subtype: z.string(),
+  level: z.enum(['red', 'orange', 'yellow', 'blue']),
+  title: z.string(),
+  explanation: z.string(),
+  /** Keyword evidence of rule findings; offsets refer to `title + "\n" + text`. */
+  evidence: z.array(z.unknown()),
+  caseIds: z.array(z.string()),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type OpinionWarningView = z.infer<typeof OpinionWarningView>;
+
+export const OpinionResponseView = z.object({
+  id: z.string(),
+  respondedAt: z.string(),
+  channel: z.enum(OPINION_RESPONSE_CHANNELS),
+  content: z.string(),
+  responder: z.string(),
+  url: z.string().nullable(),
+  createdBy: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type OpinionResponseView = z.infer<typeof OpinionResponseView>;
+
+export const OpinionItemDetailView = OpinionItemView.extend({
+  text: z.string(),
+  sentiment: z.object({ positive: z.number(), negative: z.number(), contributions: z.array(SentimentContributionView) }),
+  heatExplanation: z.string(),
+  snapshots: z.array(OpinionSnapshotView),
+  matches: z.array(OpinionMatchView),
+  warnings: z.array(OpinionWarningView),
+  responses: z.array(OpinionResponseView),
+  /** What the caller may do here (the UI shows buttons from this, never re-deriving rules). */
+  abilities: z.object({ manage: z.boolean() }),
+});
+export type OpinionItemDetailView = z.infer<typeof OpinionItemDetailView>;
+
+/** GET /opinion/heat-trend: per China date, the summed heat of the items' latest snapshot that day. */
+export const OpinionTrendQuery = z.object({
+  from: z.iso.date({ error: '开始日期格式应为 YYYY-MM-DD' }),
+  to: z.iso.date({ error: '结束日期格式应为 YYYY-MM-DD' }),
+}).refine((q) => q.from <= q.to, { path: ['to'], error: '结束日期不能早于开始日期' });
+export type OpinionTrendQuery = z.infer<typeof OpinionTrendQuery>;
+
+export const OpinionTrendView = z.object({
+  dates: z.array(z.string()),
+  /** The most heated items of the period, each with its heat per date (null before its first snapshot). */
+  series: z.array(z.object({ itemId: z.string(), title: z.string(), sentimentLabel: z.enum(['positive', 'neutral', 'negative']), heats: z.array(z.number().nullable()) })),
+  /** All items of the court: summed heat per date. */
+  total: z.array(z.number()),
+});
+export type OpinionTrendView = z.infer<typeof OpinionTrendView>;

@@ -18,6 +18,9 @@ import {
   petitionVenueLevelLabel,
 } from '../petitions/vocabulary.js';
 import { count, idOf, listOf, localDate, oneOf, optionalText, requiredText, strictObject } from './form-fields.js';
+import { Id, PageQuery, Version } from './common.js';
+import { RiskLevel } from '../screening/rule-schema.js';
+import { PETITION_CLOCK_KINDS, petitionClockStatusLabel } from '../petitions/time-limits.js';
 
 /**
  * Request bodies of the petition module (issue 6; PRODUCT.md §3 信访人 / 信访件): the petitioner
@@ -313,3 +316,286 @@ export const PetitionImportRow = z
     }
   });
 export type PetitionImportRow = z.infer<typeof PetitionImportRow>;
+
+// ── server requests and views ────────────────────────────────────────────────────────────────────
+
+/** Editing a petitioner: the fields of {@link PetitionerInput}; an absent `idNumber` keeps the stored one. */
+export const PetitionerUpdateInput = PetitionerInput.safeExtend({ version: Version });
+export type PetitionerUpdateInput = z.infer<typeof PetitionerUpdateInput>;
+
+/** Editing a petition re-evaluates its flags (as of its own date) and those of the people's later petitions. */
+export const PetitionUpdateInput = PetitionInput.safeExtend({ version: Version });
+export type PetitionUpdateInput = z.infer<typeof PetitionUpdateInput>;
+
+export const PETITION_FLAG_KINDS = ['repeat', 'levelSkipping', 'collective', 'extremeSpeech'] as const;
+export const PetitionFlagKindField = z.enum(PETITION_FLAG_KINDS, { error: '信访标记应为 repeat（重复访）、levelSkipping（越级访）、collective（集体访）、extremeSpeech（极端言行）之一' });
+
+const Flag = z.enum(['true', 'false'], { error: '应为 true 或 false' });
+
+/** 信访人 list: by name or exact 身份证号 (found by its blind index, never by decrypting). */
+export const PetitionerListQuery = PageQuery.extend({
+  courtId: Id.optional(),
+  keyword: z.string().trim().max(50, { error: '姓名关键词不能超过 50 个字' }).optional(),
+  idNumber: z
+    .string()
+    .trim()
+    .optional()
+    .transform((text) => text || undefined)
+    .pipe(IdNumberField.optional()),
+  flag: PetitionFlagKindField.optional(),
+  keyPerson: Flag.optional(),
+});
+export type PetitionerListQuery = z.infer<typeof PetitionerListQuery>;
+
+export const PetitionerSummaryView = z.object({
+  id: z.string(),
+  courtId: z.string(),
+  name: z.string(),
+  /** Always masked (110105********1234); the full number only through POST /petitioners/:id/reveal-id. */
+  idNumberMasked: z.string().nullable(),
+  petitionCount: z.number().int(),
+  lastPetitionOn: z.string().nullable(),
+  /** Flags that fired on any of the person's petitions. */
+  flags: z.array(z.enum(PETITION_FLAG_KINDS)),
+  openWarningCount: z.number().int(),
+  keyPerson: z.boolean(),
+  updatedAt: z.string(),
+});
+export type PetitionerSummaryView = z.infer<typeof PetitionerSummaryView>;
+
+const NamedRef = z.object({ id: z.string(), name: z.string() });
+const CaseRef = z.object({ id: z.string(), caseNumber: z.string() });
+
+export const PetitionWarningView = z.object({
+  id: z.string(),
+  ruleId: z.string(),
+  ruleVersion: z.number().int(),
+  domain: z.string(),
+  subtype: z.string(),
+  level: RiskLevel,
+  escalated: z.boolean(),
+  title: z.string(),
+  explanation: z.string(),
+  suggestedAction: z.string(),
+  petitionId: z.string().nullable(),
+  petitionerIds: z.array(z.string()),
+  caseIds: z.array(z.string()),
+  active: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type PetitionWarningView = z.infer<typeof PetitionWarningView>;
+
+export const PetitionFlagView = z.object({
+  kind: z.enum(PETITION_FLAG_KINDS),
+  label: z.string(),
+  ruleId: z.string(),
+  level: RiskLevel,
+  title: z.string(),
+  explanation: z.string(),
+});
+export type PetitionFlagView = z.infer<typeof PetitionFlagView>;
+
+export const PetitionStepView = z.object({
+  id: z.string(),
+  kind: z.enum(PETITION_STEP_KINDS),
+  kindLabel: z.string(),
+  on: z.string(),
+  days: z.number().int().nullable(),
+  until: z.string().nullable(),
+  note: z.string().nullable(),
+  createdByName: z.string(),
+  createdAt: z.string(),
+});
+export type PetitionStepView = z.infer<typeof PetitionStepView>;
+
+export const PetitionClockView = z.object({
+  kind: z.enum(PETITION_CLOCK_KINDS),
+  label: z.string(),
+  owner: z.enum(['court', 'petitioner']),
+  startedOn: z.string(),
+  dueOn: z.string(),
+  satisfiedOn: z.string().nullable(),
+  status: z.enum(Object.keys(petitionClockStatusLabel) as [keyof typeof petitionClockStatusLabel, ...(keyof typeof petitionClockStatusLabel)[]]),
+  statusLabel: z.string(),
+  daysLeft: z.number().int().nullable(),
+  basis: z.string(),
+});
+export type PetitionClockView = z.infer<typeof PetitionClockView>;
+
+export const PetitionView = z.object({
+  id: z.string(),
+  courtId: z.string(),
+  channel: z.enum(PETITION_CHANNELS),
+  receivedOn: z.string(),
+  headcount: z.number().int(),
+  venueLevel: z.enum(PETITION_VENUE_LEVELS),
+  forwardedBy: z.string().nullable(),
+  nature: z.enum(PETITION_NATURES),
+  content: z.string(),
+  demands: z.string(),
+  outcome: z.enum(PETITION_OUTCOMES),
+  petitioners: z.array(NamedRef),
+  cases: z.array(CaseRef),
+  flags: z.array(PetitionFlagView),
+  steps: z.array(PetitionStepView),
+  clocks: z.array(PetitionClockView),
+  /** Recorded steps that do not fit the procedure (诉访分离, extensions over the cap…), in Chinese. */
+  clockProblems: z.array(z.string()),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  version: z.number().int(),
+});
+export type PetitionView = z.infer<typeof PetitionView>;
+
+export const PetitionListQuery = PageQuery.extend({
+  courtId: Id.optional(),
+  petitionerId: Id.optional(),
+  from: z.string().optional().refine((text) => text === undefined || isLocalDate(text), { error: '开始日期格式应为 YYYY-MM-DD' }),
+  to: z.string().optional().refine((text) => text === undefined || isLocalDate(text), { error: '结束日期格式应为 YYYY-MM-DD' }),
+  flag: PetitionFlagKindField.optional(),
+  channel: z.enum(PETITION_CHANNELS, { error: '信访渠道不正确' }).optional(),
+  keyword: z.string().trim().max(60, { error: '关键词不能超过 60 个字' }).optional(),
+});
+export type PetitionListQuery = z.infer<typeof PetitionListQuery>;
+
+export const PetitionSummaryView = PetitionView.pick({
+  id: true,
+  courtId: true,
+  channel: true,
+  receivedOn: true,
+  headcount: true,
+  nature: true,
+  demands: true,
+  outcome: true,
+  petitioners: true,
+  flags: true,
+  version: true,
+});
+export type PetitionSummaryView = z.infer<typeof PetitionSummaryView>;
+
+export const StabilizationPlanView = z.object({
+  id: z.string(),
+  petitionerId: z.string(),
+  leaderName: z.string(),
+  leaderAccountId: z.string().nullable(),
+  staff: z.array(z.string()),
+  measures: z.array(z.string()),
+  agencyIds: z.array(z.string()),
+  startedOn: z.string(),
+  reviewOn: z.string(),
+  reviewStatus: z.enum(['scheduled', 'due_soon', 'overdue']),
+  daysLeft: z.number().int(),
+  createdByName: z.string(),
+  createdAt: z.string(),
+});
+export type StabilizationPlanView = z.infer<typeof StabilizationPlanView>;
+
+export const KeyPersonView = z.object({
+  id: z.string(),
+  petitionerId: z.string(),
+  petitionerName: z.string(),
+  idNumberMasked: z.string().nullable(),
+  listedOn: z.string(),
+  reason: z.string(),
+  reviewCadenceDays: z.number().int(),
+  lastReviewedOn: z.string().nullable(),
+  nextReviewOn: z.string(),
+  reviewStatus: z.enum(['scheduled', 'due_soon', 'overdue']),
+  daysLeft: z.number().int(),
+  reviews: z.array(z.object({ id: z.string(), reviewedOn: z.string(), decision: z.enum(KEY_PERSON_DECISIONS), opinion: z.string(), createdByName: z.string() })),
+  version: z.number().int(),
+});
+export type KeyPersonView = z.infer<typeof KeyPersonView>;
+
+export const KeyPersonListQuery = PageQuery.extend({
+  courtId: Id.optional(),
+  reviewStatus: z.enum(['scheduled', 'due_soon', 'overdue'], { error: '复评状态应为 scheduled、due_soon 或 overdue' }).optional(),
+});
+export type KeyPersonListQuery = z.infer<typeof KeyPersonListQuery>;
+
+export const KeyPersonReviewRequest = KeyPersonReviewInput.safeExtend({ version: Version });
+export type KeyPersonReviewRequest = z.infer<typeof KeyPersonReviewRequest>;
+
+export const CounsellingSessionView = z.object({
+  id: z.string(),
+  petitionerId: z.string(),
+  heldOn: z.string(),
+  counsellor: z.string(),
+  form: z.enum(COUNSELLING_FORMS),
+  emotionalState: z.enum(EMOTIONAL_STATES),
+  notes: z.string(),
+  nextOn: z.string().nullable(),
+  createdByName: z.string(),
+  createdAt: z.string(),
+});
+export type CounsellingSessionView = z.infer<typeof CounsellingSessionView>;
+
+export const FollowUpVisitView = z.object({
+  id: z.string(),
+  petitionerId: z.string(),
+  visitedOn: z.string(),
+  visitors: z.array(z.string()),
+  method: z.enum(FOLLOW_UP_METHODS),
+  attitude: z.enum(PETITIONER_ATTITUDES),
+  findings: z.string(),
+  nextOn: z.string().nullable(),
+  createdByName: z.string(),
+  createdAt: z.string(),
+});
+export type FollowUpVisitView = z.infer<typeof FollowUpVisitView>;
+
+/** The confidential records of one person (心理疏导 and 回访), each read audited. */
+export const ConfidentialRecordsView = z.object({ counselling: z.array(CounsellingSessionView), followUps: z.array(FollowUpVisitView) });
+export type ConfidentialRecordsView = z.infer<typeof ConfidentialRecordsView>;
+
+export const PETITIONER_TIMELINE_KINDS = ['petition', 'step', 'warning', 'plan', 'key_person', 'review', 'case'] as const;
+export const PetitionerTimelineEntry = z.object({
+  kind: z.enum(PETITIONER_TIMELINE_KINDS),
+  on: z.string(),
+  title: z.string(),
+  detail: z.string(),
+  /** Web route to open (a petition, a case), when there is one. */
+  link: z.string().nullable(),
+});
+export type PetitionerTimelineEntry = z.infer<typeof PetitionerTimelineEntry>;
+
+export const PetitionerDetailView = PetitionerSummaryView.extend({
+  contacts: z.array(z.object({ kind: z.enum(CONTACT_KINDS), value: z.string() })),
+  address: z.string().nullable(),
+  remark: z.string().nullable(),
+  cases: z.array(CaseRef),
+  /** Linked by hand, plus everyone who petitioned together with this person (same group, transitively). */
+  relatedPetitioners: z.array(NamedRef.extend({ source: z.enum(['manual', 'group']) })),
+  history: z.object({
+    total: z.number().int(),
+    firstOn: z.string().nullable(),
+    lastOn: z.string().nullable(),
+    byChannel: z.record(z.string(), z.number().int()),
+    byFlag: z.record(z.string(), z.number().int()),
+    lastOutcome: z.enum(PETITION_OUTCOMES).nullable(),
+  }),
+  warnings: z.array(PetitionWarningView),
+  keyPersonRecord: KeyPersonView.nullable(),
+  plans: z.array(StabilizationPlanView),
+  abilities: z.object({ manage: z.boolean(), confidential: z.boolean() }),
+  version: z.number().int(),
+});
+export type PetitionerDetailView = z.infer<typeof PetitionerDetailView>;
+
+export const RevealedIdNumberView = z.object({ idNumber: z.string() });
+
+/** 每月信访件数（按标记）: months `YYYY-MM`, a row per flag plus the total. */
+export const PetitionMonthlyQuery = z.object({
+  courtId: Id.optional(),
+  months: z.coerce.number({ error: '月数必须是数字' }).int({ error: '月数必须是整数' }).min(1, { error: '月数至少为 1' }).max(36, { error: '月数不能超过 36' }).default(12),
+});
+export const PetitionMonthlyView = z.object({
+  months: z.array(z.string()),
+  total: z.array(z.number().int()),
+  byFlag: z.array(z.object({ kind: z.enum(PETITION_FLAG_KINDS), label: z.string(), counts: z.array(z.number().int()) })),
+});
+export type PetitionMonthlyView = z.infer<typeof PetitionMonthlyView>;
+
+export const PetitionSweepResult = z.object({ courts: z.number().int(), petitions: z.number().int(), warnings: z.number().int(), notified: z.number().int() });
+export type PetitionSweepResult = z.infer<typeof PetitionSweepResult>;

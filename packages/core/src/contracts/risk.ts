@@ -7,9 +7,10 @@ import { PageQuery, Version } from './common.js';
 
 /**
  * API contracts of the risk register (issue 4; PRODUCT.md §3, §5): the vocabulary (statuses, actions,
- * forms, task statuses and their Chinese labels), the request bodies and the views. The lifecycle
- * state machine (`risks/lifecycle.ts`) validates each action with the same payload schema the route
- * declares, so the form, the route and the machine agree on what an action requires.
+ * forms, task statuses and their Chinese labels), the request bodies and the views. The state machines
+ * live in `risks/lifecycle.ts` and `risks/tasks.ts`; the lifecycle machine validates each action with
+ * the same payload schema the route declares, so the form, the route and the machine agree on what an
+ * action requires.
  */
 
 // ── vocabulary ────────────────────────────────────────────────────────────────────────────────────
@@ -400,6 +401,21 @@ export const RiskAssignDownInput = RiskCreateInput.extend({
 });
 export type RiskAssignDownInput = z.infer<typeof RiskAssignDownInput>;
 
+/**
+ * Body of `PUT /risks/:id/assignment` (调整责任人): a new owner, department and/or tags, with the version
+ * last read. Fields left out stay as they are; owner and department must belong to the risk's court.
+ */
+export const RiskAssignmentInput = strictObject(
+  {
+    ownerId: idOf('责任人').optional(),
+    departmentId: idOf('部门').optional(),
+    tags: z.array(requiredText('标签', 1, 20), { error: '标签应为列表' }).max(10, { error: '标签不能超过 10 个' }).optional(),
+    ...versioned,
+  },
+  '调整责任人',
+).refine((input) => input.ownerId !== undefined || input.departmentId !== undefined || input.tags !== undefined, { error: '请至少调整责任人、部门或标签中的一项' });
+export type RiskAssignmentInput = z.infer<typeof RiskAssignmentInput>;
+
 /** A comment on the risk's timeline; `mentionIds` are the accounts @-mentioned (they are notified). */
 export const RiskCommentInput = strictObject(
   {
@@ -418,8 +434,9 @@ export type RiskCommentInput = z.infer<typeof RiskCommentInput>;
 export const InstructionAcknowledgeInput = strictObject({ note: optionalText('签收说明', 500) }, '签收');
 export type InstructionAcknowledgeInput = z.infer<typeof InstructionAcknowledgeInput>;
 
-/** Timeline events besides the lifecycle actions: comments, 批示 and their 签收, task events, warnings joined, escalations. */
+/** Timeline events besides the lifecycle actions: reassignments, comments, 批示 and their 签收, task events, warnings joined, escalations. */
 export const RISK_TIMELINE_EXTRA_EVENTS = [
+  'assignment',
   'comment',
   'instruction',
   'instruction_ack',
@@ -437,6 +454,7 @@ export type RiskTimelineEvent = (typeof RISK_TIMELINE_EVENTS)[number];
 export const riskTimelineEventLabel: Record<RiskTimelineEvent, string> = {
   create: '登记风险',
   ...riskActionLabel,
+  assignment: '调整责任人',
   comment: '评论',
   instruction: '批示',
   instruction_ack: '签收批示',
@@ -521,53 +539,6 @@ export const TASK_ACTIONS = ['accept', 'feedback', 'complete', 'return'] as cons
 export type TaskActionName = (typeof TASK_ACTIONS)[number];
 export const taskActionLabel: Record<TaskActionName, string> = { accept: '接收', feedback: '反馈', complete: '办结', return: '退回' };
 
-/**
- * Who may act on a task: the assignee side (the person, the department's staff, or — for an outside
- * agency, which has no account — the risk's court recording on its behalf) and the risk side (the
- * risk's court with 处置风险).
- */
-export type TaskSide = 'assignee' | 'risk';
-
-/**
- * The task state machine (issue 4): 待接收 → 办理中 → 已反馈 → 已办结, and 已退回 with a reason.
- * The assignee returns a task it cannot take (待接收, 办理中); the risk side returns feedback that is
- * not enough (已反馈) — a returned task is taken up again with 接收, or closed by the risk side with 办结.
- */
-export const TASK_TRANSITIONS: { readonly [Name in TaskActionName]: { readonly moves: Partial<Record<TaskStatus, { to: TaskStatus; by: TaskSide }>> } } = {
-  accept: { moves: { pending_acceptance: { to: 'in_progress', by: 'assignee' }, returned: { to: 'in_progress', by: 'assignee' } } },
-  feedback: { moves: { in_progress: { to: 'fed_back', by: 'assignee' } } },
-  complete: { moves: { fed_back: { to: 'completed', by: 'risk' }, returned: { to: 'completed', by: 'risk' } } },
-  return: {
-    moves: {
-      pending_acceptance: { to: 'returned', by: 'assignee' },
-      in_progress: { to: 'returned', by: 'assignee' },
-      fed_back: { to: 'returned', by: 'risk' },
-    },
-  },
-};
-
-/**
- * Whether `sides` may take `action` on a task in `status`: the new status, or the Chinese reason why
- * not (`invalid_state` when the status does not allow it, `forbidden` when the other side must act).
- */
-export function applyTaskTransition(
-  status: TaskStatus,
-  action: TaskActionName,
-  sides: ReadonlySet<TaskSide>,
-): { ok: true; to: TaskStatus } | { ok: false; code: 'invalid_state' | 'forbidden'; reason: string } {
-  const move = TASK_TRANSITIONS[action].moves[status];
-  if (move === undefined) return { ok: false, code: 'invalid_state', reason: `${taskStatusLabel[status]}的任务不能${taskActionLabel[action]}` };
-  if (!sides.has(move.by)) {
-    return { ok: false, code: 'forbidden', reason: move.by === 'risk' ? `只有风险所在法院的处置人员可以${taskActionLabel[action]}此任务` : `只有承办人可以${taskActionLabel[action]}此任务` };
-  }
-  return { ok: true, to: move.to };
-}
-
-/** The task actions `sides` may take now (the task's `availableActions`). */
-export function availableTaskActions(status: TaskStatus, sides: ReadonlySet<TaskSide>): TaskActionName[] {
-  return TASK_ACTIONS.filter((action) => applyTaskTransition(status, action, sides).ok);
-}
-
 /** Body of `POST /tasks/:id/actions`. 反馈 needs the feedback text, 退回 the reason. */
 export const TaskActionInput = z.discriminatedUnion(
   'action',
@@ -581,7 +552,10 @@ export const TaskActionInput = z.discriminatedUnion(
 );
 export type TaskActionInput = z.infer<typeof TaskActionInput>;
 
-/** Task list filters: `mine` = assigned to me or my department. */
+/**
+ * Task list filters: `mine` = assigned to me or my department. With `mine=true` no 查看风险 is needed:
+ * an assignee always sees its own tasks.
+ */
 export const TaskListQuery = PageQuery.extend({
   mine: TrueFalse.optional(),
   riskId: idOf('风险事项').optional(),
@@ -634,3 +608,26 @@ export const TaskView = z.object({
   version: z.number().int(),
 });
 export type TaskView = z.infer<typeof TaskView>;
+
+/**
+ * What an assignee learns of the risk behind its tasks (`GET /risks/:id/summary`), also without 查看风险:
+ * enough to do the work and meet the dates — title, level, state, who runs it and the due dates of its
+ * own tasks — but not the description, linked cases, warnings, assessments, 批示 or timeline.
+ */
+export const RiskSummaryView = z.object({
+  id: z.string(),
+  courtId: z.string(),
+  courtName: z.string(),
+  domain: z.enum(RISK_DOMAINS),
+  subtype: z.string(),
+  title: z.string(),
+  level: z.enum(RISK_LEVELS),
+  status: RiskStatus,
+  ownerName: z.string().nullable(),
+  departmentName: z.string().nullable(),
+  /** 下次复查日期 of the risk. */
+  nextReviewOn: z.string().nullable(),
+  /** The risk's tasks assigned to this account or its department, with their 办理期限. */
+  myTasks: z.array(z.object({ id: z.string(), description: z.string(), dueOn: z.string(), status: TaskStatus, overdue: z.boolean() })),
+});
+export type RiskSummaryView = z.infer<typeof RiskSummaryView>;

@@ -11,3 +11,4 @@ export * from './trial-limit-escalation.js';
 export * from './process-event-key.js';
 export * from './iso-week.js';
 export * from './four-category-proposals.js';
+export * from './pending-age.js';

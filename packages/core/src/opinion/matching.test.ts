@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createCaseMatcher, DEFAULT_NAME_BOUNDARY_RULES, type MatchableCase, type MatchableCourt } from './matching.js';
+import { courtAliases, createCaseMatcher, DEFAULT_NAME_BOUNDARY_RULES, type MatchableCase, type MatchableCourt } from './matching.js';
 
 const CHAOYANG: MatchableCourt = { id: 'court-cy', name: '示例市朝阳区人民法院', aliases: ['朝阳法院', '朝阳区法院'] };
 const HAIDIAN: MatchableCourt = { id: 'court-hd', name: '示例市海淀区人民法院', aliases: ['海淀法院'] };
@@ -107,5 +107,13 @@ describe('properties', () => {
     fc.assert(
       fc.property(fc.constantFrom('王伟', '李秀英', '赵敏'), fc.constantFrom(...followers), (name, next) => partyHits(`原告${name}${next}`).length === 0),
     );
+  });
+});
+
+describe('courtAliases', () => {
+  it('gives the short forms the press uses', () => {
+    expect(courtAliases('示例市东城区人民法院')).toEqual(['示例市东城区法院', '东城区法院', '东城法院']);
+    expect(courtAliases('示例市中级人民法院')).toEqual(['示例市中级法院', '示例市中院', '示例中院']);
+    expect(courtAliases('某县人民法院')).toEqual(['某县法院']);
   });
 });

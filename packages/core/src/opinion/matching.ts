@@ -203,3 +203,24 @@ export function createCaseMatcher(input: {
     },
   };
 }
+
+/**
+ * Short forms of a court's full name as the press writes them: 示例市东城区人民法院 → 示例市东城区法院,
+ * 东城区法院, 东城法院; 示例市中级人民法院 → 示例市中级法院, 示例市中院, 示例中院.
+ */
+export function courtAliases(name: string): string[] {
+  const aliases = new Set<string>();
+  if (name.endsWith('人民法院')) aliases.add(`${name.slice(0, -4)}法院`);
+  const district = /^.+?[省市州](.{2,}?)([区县市])人民法院$/.exec(name);
+  if (district) {
+    aliases.add(`${district[1]}${district[2]}法院`);
+    if (district[1]!.length >= 2) aliases.add(`${district[1]}法院`);
+  }
+  const intermediate = /^(.+?)([市州盟]?)中级人民法院$/.exec(name);
+  if (intermediate) {
+    aliases.add(`${intermediate[1]}${intermediate[2]}中院`);
+    if (intermediate[1]!.length >= 2) aliases.add(`${intermediate[1]}中院`);
+  }
+  aliases.delete(name);
+  return [...aliases];
+}

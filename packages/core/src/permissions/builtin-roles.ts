@@ -118,6 +118,13 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
     remark: '立案庭、诉讼服务中心、信访接待',
   },
   {
+    code: 'petition_chief',
+    name: '信访负责人',
+    scope: 'court',
+    permissions: [...SYSTEM_READ, 'case.read', 'petition.read', 'petition.manage', 'petition.confidential', 'risk.report'],
+    remark: '诉讼服务中心（信访）负责人：查看完整身份证号、心理疏导与回访等保密记录',
+  },
+  {
     code: 'opinion_officer',
     name: '舆情专员',
     scope: 'court',

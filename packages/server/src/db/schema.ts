@@ -1,3 +1,4 @@
+import type { PetitionTables } from './petition-schema.js';
 
 
 /**
@@ -643,7 +644,105 @@ export interface AgencyTable {
   version: number;
 }
 
-export interface DB {
+/** 舆情 (issue 6; migration 20261125_0700_create_opinion). */
+export interface OpinionItemTable {
+  id: string;
+  courtId: string;
+  sourceKind: string;
+  sourceName: string;
+  url: string | null;
+  /** The URL without scheme, fragment and trailing slash: the same post found again. */
+  urlKey: string | null;
+  /** SM3 of source kind, source name, title and text: the same item without a URL. */
+  contentHash: string;
+  title: string;
+  text: string;
+  author: string | null;
+  publishedAt: string;
+  entryMode: string;
+  sentimentScore: number;
+  sentimentLabel: string;
+  /** JSON { positive, negative, contributions } from the core scorer. */
+  sentimentDetail: string;
+  heat: number;
+  growthPerHour: number | null;
+  spike: number;
+  heatExplanation: string;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface OpinionMetricSnapshotTable {
+  id: string;
+  courtId: string;
+  itemId: string;
+  capturedAt: string;
+  reads: number;
+  reposts: number;
+  comments: number;
+  likes: number;
+  heat: number;
+  createdAt: string;
+}
+
+export interface OpinionCaseMatchTable {
+  id: string;
+  courtId: string;
+  itemId: string;
+  caseId: string;
+  caseNumber: string;
+  score: number;
+  confidence: string;
+  /** JSON array of core MatchEvidence. */
+  evidence: string;
+  status: 'suggested' | 'confirmed' | 'rejected';
+  decidedBy: string | null;
+  decidedAt: string | null;
+  note: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface OpinionWarningTable {
+  id: string;
+  courtId: string;
+  itemId: string;
+  /** De-duplication key (core opinionWarnings keys; `opinion:<item>:<rule>` for rule findings). */
+  key: string;
+  ruleId: string;
+  ruleVersion: number;
+  pack: string;
+  domain: string;
+  subtype: string;
+  level: string;
+  title: string;
+  explanation: string;
+  /** JSON array of evidence. */
+  evidence: string;
+  /** JSON array of the confirmed matched case ids. */
+  caseIds: string;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface OpinionResponseTable {
+  id: string;
+  courtId: string;
+  itemId: string;
+  respondedAt: string;
+  channel: string;
+  content: string;
+  responder: string;
+  url: string | null;
+  createdBy: string | null;
+  createdAt: string;
+}
+
+export interface DB extends PetitionTables {
   court: CourtTable;
   department: DepartmentTable;
   account: AccountTable;
@@ -683,5 +782,10 @@ export interface DB {
   riskTaskFile: RiskTaskFileTable;
   riskInstruction: RiskInstructionTable;
   agency: AgencyTable;
+  opinionItem: OpinionItemTable;
+  opinionMetricSnapshot: OpinionMetricSnapshotTable;
+  opinionCaseMatch: OpinionCaseMatchTable;
+  opinionWarning: OpinionWarningTable;
+  opinionResponse: OpinionResponseTable;
 }
 

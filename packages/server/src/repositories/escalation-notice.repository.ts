@@ -42,8 +42,20 @@ export function createEscalationNoticeRepository(db: Db) {
         .orderBy('riskTask.dueOn')
         .execute();
     },
-    listForRisk(courtId: string, riskId: string) {
-      return db.selectFrom('escalationNotice').selectAll().where('courtId', '=', courtId).where('riskId', '=', riskId).orderBy('notifiedAt').execute();
+    /** Keys already announced for these risks: the tick skips them without opening a transaction. */
+    async listKeysForRisks(courtId: string, riskIds: readonly string[]): Promise<string[]> {
+      const keys: string[] = [];
+      // Chunked: both databases cap the bound parameters of one statement.
+      for (let i = 0; i < riskIds.length; i += 5000) {
+        const rows = await db
+          .selectFrom('escalationNotice')
+          .select('key')
+          .where('courtId', '=', courtId)
+          .where('riskId', 'in', riskIds.slice(i, i + 5000))
+          .execute();
+        keys.push(...rows.map((row) => row.key));
+      }
+      return keys;
     },
   };
 }

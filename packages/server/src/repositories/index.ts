@@ -27,6 +27,8 @@ import { createAgencyRepository } from './agency.repository.js';
 import { createTrialCasesRepository } from './trial-cases.repository.js';
 import { createLongPendingRepository } from './long-pending.repository.js';
 import { createFourCategoryRepository } from './four-category.repository.js';
+import { createPetitionRepository } from './petition.repository.js';
+import { createOpinionRepository } from './opinion.repository.js';
 
 /** Every repository bound to one connection or transaction. */
 export function createRepositories(db: Db, dialect: Dialect, bulkInsert: BulkInsert) {
@@ -58,6 +60,8 @@ export function createRepositories(db: Db, dialect: Dialect, bulkInsert: BulkIns
     trialCases: createTrialCasesRepository(db, dialect),
     longPending: createLongPendingRepository(db),
     fourCategories: createFourCategoryRepository(db),
+    petitions: createPetitionRepository(db, dialect),
+    opinion: createOpinionRepository(db, dialect),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

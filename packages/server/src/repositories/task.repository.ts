@@ -8,6 +8,8 @@ import { riskVisibility, type RiskViewer } from './risk.repository.js';
 export interface TaskViewer extends RiskViewer {
   accountId: string;
   departmentId: string | null;
+  /** Holds 查看风险: sees the tasks of the risks it sees. Without it, only the tasks assigned to it. */
+  readsRisks: boolean;
 }
 
 /** Statuses in which the assignee still owes work: past the due date these are overdue (督办). */
@@ -31,8 +33,8 @@ export function createTaskRepository(db: Db) {
       .selectAll('riskTask')
       .select(['risk.title as riskTitle', 'risk.level as riskLevel', 'department.name as departmentName', 'account.displayName as accountName', 'agency.name as agencyName']);
 
-  /** A task is visible with its risk, and always to its assignee (a person, or the staff of the department). */
-  const visible = (viewer: TaskViewer) => withNames().where((eb) => eb.or([riskVisibility(viewer), assignedTo(viewer)]));
+  /** A task is visible with its risk (to risk readers), and always to its assignee (a person, or the staff of the department). */
+  const visible = (viewer: TaskViewer) => withNames().where((eb) => (viewer.readsRisks ? eb.or([riskVisibility(viewer), assignedTo(viewer)]) : assignedTo(viewer)));
 
   const filtered = (viewer: TaskViewer, filter: TaskFilter, today: string) => {
     let query = visible(viewer);
@@ -67,6 +69,10 @@ export function createTaskRepository(db: Db) {
     /** Every task given to an agency that the viewer sees, latest due first. */
     listForAgency(viewer: TaskViewer, courtId: string, agencyId: string) {
       return visible(viewer).where('riskTask.courtId', '=', courtId).where('riskTask.agencyId', '=', agencyId).orderBy('riskTask.dueOn', 'desc').orderBy('riskTask.id').execute();
+    },
+    /** The tasks of one risk assigned to the viewer or its department, in plan order. */
+    listAssignedForRisk(viewer: TaskViewer, riskId: string) {
+      return withNames().where(assignedTo(viewer)).where('riskTask.riskId', '=', riskId).orderBy('riskTask.createdAt').orderBy('riskTask.id').execute();
     },
     getVisible(viewer: TaskViewer, id: string) {
       return visible(viewer).where('riskTask.id', '=', id).executeTakeFirst();

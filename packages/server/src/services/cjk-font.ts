@@ -72,7 +72,10 @@ export function loadCjkFonts(): Promise<CjkFontTables> {
     const dir = packageDir();
     const load = async (weight: FontWeight) => {
       const faces = parseFaces(path.join(dir, `noto_sans_sc_${weight}`));
-      const fonts = await Promise.all(faces.map(async (face) => Buffer.from(await decompress(fs.readFileSync(face.file)))));
+      const fonts: Buffer[] = [];
+      // One at a time, copying each result at once: the decoder's output lives in WebAssembly memory
+      // that the next call overwrites.
+      for (const face of faces) fonts.push(Buffer.from(await decompress(fs.readFileSync(face.file))));
       return { faces, index: indexFaces(faces), fonts };
     };
     return { regular: await load('regular'), bold: await load('bold') };

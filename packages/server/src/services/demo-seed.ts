@@ -3,6 +3,7 @@ import { BUILTIN_ROLES } from '@courtrisk/core';
 import { chinaToday, type Clock } from '../clock.js';
 import { intakeCases, loadCourtDirectory } from './case-intake.js';
 import { demoCases } from './demo-cases.js';
+import { seedDemoRisks } from './demo-risks.js';
 import type { RuleRuntime } from './screening.service.js';
 import type { CourtTable } from '../db/schema.js';
 import { SYSTEM_ACTOR } from './actor.js';
@@ -43,6 +44,7 @@ const ROLE_DEPARTMENT: Record<string, string> = {
   division_chief: 'civil_1',
   judge: 'civil_1',
   petition_officer: 'petition',
+  petition_chief: 'petition',
   opinion_officer: 'publicity',
   security_officer: 'it',
   discipline_officer: 'discipline',
@@ -55,6 +57,7 @@ const DEMO_NAMES: Record<string, string> = {
   division_chief: '民一庭庭长',
   judge: '承办法官',
   petition_officer: '信访接待员',
+  petition_chief: '信访负责人',
   opinion_officer: '舆情专员',
   security_officer: '网络安全员',
   discipline_officer: '纪检监察员',
@@ -67,6 +70,7 @@ const ROLE_USERNAME: Record<string, string> = {
   division_chief: 'chief',
   judge: 'judge',
   petition_officer: 'petition',
+  petition_chief: 'petition_chief',
   opinion_officer: 'opinion',
   security_officer: 'security',
   discipline_officer: 'discipline',
@@ -83,15 +87,15 @@ const COURTS = {
 
 /**
  * Demo data for a first start: 示例市中级人民法院 with three 基层法院, their departments, an
- * account per built-in role at the 中院 (admin, risk office and judge at the 基层), and synthetic
- * cases with planted risks in every court. Passwords are random and
+ * account per built-in role at the 中院 (admin, risk office and judge at the 基层), synthetic
+ * cases with planted risks in every court, and a risk register (demo-risks.ts). Passwords are random and
  * one-time: every demo account must change its password at first login.
  */
 export async function seedDemo(
-  deps: { store: Store; clock: Clock; passwords: PasswordHasher; rules: RuleRuntime },
+  deps: { store: Store; clock: Clock; passwords: PasswordHasher; rules: RuleRuntime; dataDir: string },
   options: { cases?: boolean } = {},
 ): Promise<DemoAccount[]> {
-  const { store, clock, passwords, rules } = deps;
+  const { store, clock, passwords, rules, dataDir } = deps;
   const nowIso = clock.now().toISOString();
   const courtRow = (code: string, name: string, level: CourtTable['level'], parentId: string | null): CourtTable => ({
     id: newId(),
@@ -143,6 +147,8 @@ export async function seedDemo(
     }
     if (options.cases !== false) await seedCourtCases(court, rules);
   }
+  // The demo risk register confirms some of the demo cases' warnings, so it comes with the cases.
+  if (options.cases !== false) await seedDemoRisks({ store, clock, dataDir });
   return accounts;
 
   /** Synthetic cases (with planted risks) go in through the same intake as real ones. */

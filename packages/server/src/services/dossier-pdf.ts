@@ -121,8 +121,8 @@ export function createPdfWriter(meta: { title: string; author: string; subject: 
       y += size * 0.6;
       drawLine(text, MARGIN.side, y, size, 'bold', '#1f1f1f');
       y += lineHeight(size);
-      doc.moveTo(MARGIN.side, y - 3).lineTo(MARGIN.side + textWidth, y - 3).lineWidth(0.6).strokeColor(RULE).stroke();
-      y += 3;
+      doc.moveTo(MARGIN.side, y + 1).lineTo(MARGIN.side + textWidth, y + 1).lineWidth(0.6).strokeColor(RULE).stroke();
+      y += 6;
     },
     /** A filled square in `color` followed by `label`, on its own line (the level's colour, 突发事件应对法 第六十三条). */
     swatch(label: string, color: string, size = 10.5) {

@@ -36,6 +36,14 @@ import { createRiskRegistrar, createRiskService } from './risk.service.js';
 import { createTaskService } from './task.service.js';
 import { createAgencyService } from './agency.service.js';
 import { createTrialMonitoringService } from './trial-monitoring.service.js';
+import { createLongPendingService } from './long-pending.service.js';
+import { createOpinionIntake } from './opinion-intake.js';
+import { createOpinionService } from './opinion.service.js';
+import { createOpinionImportService } from './opinion-import.service.js';
+import { createFieldCipher, fieldCipherOptions, type FieldCipher } from '../crypto/sm4.js';
+import { compilePetitionScreener, createPetitionFlagEngine } from './petition-flags.js';
+import { createPetitionService } from './petition.service.js';
+import { createPetitionerService } from './petitioner.service.js';
 
 /** Wires every service to one database; the server, CLI and tests all start here. */
 export interface ServiceOptions {
@@ -58,6 +66,13 @@ export function createServices(config: Config, database: Database, options: Serv
   const registrar = createRiskRegistrar({ store });
   const tasks = createTaskService({ store, access, clock, dataDir: config.dataDir });
   const risks = createRiskService({ store, access, clock, registrar });
+  // Field cipher and petition-content screener are built on first use: a server without petitions reads no key file.
+  let fieldCipher: FieldCipher | undefined;
+  const cipher = () => (fieldCipher ??= createFieldCipher(fieldCipherOptions(config.fieldEncryption, () => loadMasterKey(config))));
+  let petitionScreener: ReturnType<typeof compilePetitionScreener> | undefined;
+  const petitionEngine = createPetitionFlagEngine({ calendar: loadHolidayCalendar(), screener: () => (petitionScreener ??= compilePetitionScreener()) });
+  const opinion = createOpinionService({ store, access, clock, intake: createOpinionIntake({ rules }) });
+  const longPending = createLongPendingService({ store, access, clock });
   const webhooks = createWebhookService({ store, access, clock, log, secrets: createSecretBox(() => loadMasterKey(config)), timeoutMs: config.webhook.timeoutMs });
   return {
     store,
@@ -78,9 +93,10 @@ export function createServices(config: Config, database: Database, options: Serv
     warnings: createWarningService({ store, access, clock, registrar }),
     trialLimits: createTrialLimitService({ store, access, clock, engine: trialLimitEngine }),
     trialLimitSettings: createTrialLimitSettingsService({ store, access, clock }),
-    trialLimitSweep: createTrialLimitSweep({ store, access, clock, engine: trialLimitEngine }),
+    trialLimitSweep: createTrialLimitSweep({ store, access, clock, engine: trialLimitEngine, afterRun: longPending.takeWeeklySnapshots }),
     trialEventImports: createTrialEventImportService({ store, access, clock, engine: trialLimitEngine }),
     trialMonitoring: createTrialMonitoringService({ store, access, clock, engine: trialLimitEngine }),
+    longPending,
     ruleAdmin: createRulesService({ store, access, clock, rules, jobs }),
     notifications: createNotificationService({ store, clock }),
     riskSettings: createRiskSettingsService({ store, access, clock }),
@@ -92,6 +108,10 @@ export function createServices(config: Config, database: Database, options: Serv
     risks,
     tasks,
     agencies: createAgencyService({ store, access, clock, tasks }),
+    opinion,
+    opinionImports: createOpinionImportService({ store, access, clock, opinion }),
+    petitions: createPetitionService({ store, access, clock, engine: petitionEngine }),
+    petitioners: createPetitionerService({ store, access, clock, cipher }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

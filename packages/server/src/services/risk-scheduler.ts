@@ -1,6 +1,7 @@
 import { computeClocks, escalationFor, escalationStepLabel, type EscalationNotice, type EscalationStep, type RiskClock, type RiskState } from '@courtrisk/core';
 import { sql } from 'kysely';
 import { chinaToday, type Clock } from '../clock.js';
+import { groupBy } from '../group-by.js';
 import type { Database, Db } from '../db/database.js';
 import { newId } from '../ids.js';
 import type { Repositories } from '../repositories/index.js';
@@ -217,16 +218,22 @@ export function createRiskScheduler({ store, database, clock, webhooks, log, int
     };
     const people = recipientFinder();
 
-    for (const risk of await repos.risks.listOpenLifecycles()) {
+    const risks = await repos.risks.listOpenLifecycles();
+    const announced = new Set<string>();
+    for (const [courtId, ofCourt] of groupBy(risks, (risk) => risk.courtId)) {
+      for (const key of await repos.escalationNotices.listKeysForRisks(courtId, ofCourt.map((risk) => risk.state.id))) announced.add(key);
+    }
+    for (const risk of risks) {
       result.risksChecked += 1;
       try {
         const { clocks: clockSettings } = await settingsOf(risk.courtId);
         for (const clockRun of computeClocks(risk.state, clockSettings, at)) {
-          if (clockRun.status === 'due_soon' && clockRun.running) {
+          if (clockRun.status === 'due_soon' && clockRun.running && !announced.has(`${clockRun.key}:due_soon`)) {
             const recipients = await people.forStep(risk, 'owner');
             if (await announceDueSoon(risk, clockRun, recipients, at)) result.dueSoonNotices += 1;
           }
           for (const notice of escalationFor(clockRun, at, clockSettings)) {
+            if (announced.has(notice.key)) continue;
             if (await escalate(risk, clockRun, notice, await people.forStep(risk, notice.step), at)) result.escalations += 1;
           }
         }

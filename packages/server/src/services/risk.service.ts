@@ -20,6 +20,7 @@ import {
   type RiskActionPayload,
   type RiskActionResult,
   type RiskAssignDownInput,
+  type RiskAssignmentInput,
   type RiskClock,
   type RiskCommentInput,
   type RiskCreateInput,
@@ -590,6 +591,61 @@ export function createRiskService({ store, access, clock, registrar }: { store: 
         await recordActionEffects(trx, actor, row, payload, result);
         if (entry.upwardReport !== null) await notifyUpwardReport(trx, { id, courtId: row.courtId, title: row.title, level: result.next.score.level, assignedByCourtId: row.assignedByCourtId }, entry.at);
         await writeAudit(trx, clock, auditActorOf(actor), { courtId: row.courtId, action: `risk.${input.action}`, targetType: 'risk', targetId: id, summary: `风险「${row.title}」${entry.summary}` });
+      });
+      return viewOf(actor, id);
+    },
+
+    /**
+     * 调整责任人 (docs/risk-api.md): owner, department and/or tags of a risk of the actor's own court, with
+     * the version last read. The owner must be an active account and the department an enabled one of
+     * the risk's court; one timeline row says what changed, the new owner is notified.
+     */
+    async reassign(actor: Actor, id: string, input: RiskAssignmentInput): Promise<RiskView> {
+      await access.require(actor, 'risk.dispose');
+      const row = await visibleRisk(actor, id);
+      requireOwnCourt(actor, row);
+      if (row.version !== input.version) throw new StaleVersionError('risk');
+      if (row.status === 'closed') throw new ConflictError('已销号的风险不能调整责任人，如需继续处理请先重新启动', 'invalid_state');
+      // Validation only: a new owner does not move the risk to the owner's department unless asked.
+      await registrar.resolveOwnership(row.courtId, input.ownerId, input.departmentId);
+      const next = { ownerId: input.ownerId ?? row.ownerId, departmentId: input.departmentId ?? row.departmentId, tags: input.tags ?? (JSON.parse(row.tags) as string[]) };
+      const changes: string[] = [];
+      const nameOf = async (accountId: string | null) => (accountId === null ? '（无）' : ((await repos.accounts.getById(accountId))?.displayName ?? '（已删除的账号）'));
+      const departmentOf = async (departmentId: string | null) => (departmentId === null ? '（无）' : ((await repos.departments.getById(departmentId))?.name ?? '（已删除的部门）'));
+      if (next.ownerId !== row.ownerId) changes.push(`责任人由 ${row.ownerName ?? '（无）'} 调整为 ${await nameOf(next.ownerId)}`);
+      if (next.departmentId !== row.departmentId) changes.push(`部门由 ${row.departmentName ?? '（无）'} 调整为 ${await departmentOf(next.departmentId)}`);
+      if (JSON.stringify(next.tags) !== row.tags) changes.push(`标签调整为 ${next.tags.length > 0 ? next.tags.join('、') : '（无）'}`);
+      if (changes.length === 0) return viewOf(actor, id);
+      const summary = changes.join('；');
+      const at = clock.now().toISOString();
+      await store.transaction(async (trx) => {
+        if (!(await trx.risks.updateVersioned(row.courtId, id, input.version, { ...next, tags: JSON.stringify(next.tags), updatedAt: at }))) throw new StaleVersionError('risk');
+        await trx.risks.appendTimeline(
+          timelineRow(row.courtId, id, actor, {
+            event: 'assignment',
+            at,
+            summary,
+            details: { from: { ownerId: row.ownerId, departmentId: row.departmentId, tags: JSON.parse(row.tags) as string[] }, to: next },
+          }),
+        );
+        if (next.ownerId !== row.ownerId && next.ownerId !== null && next.ownerId !== actor.accountId) {
+          await notify(
+            trx,
+            [
+              {
+                courtId: row.courtId,
+                recipientId: next.ownerId,
+                kind: 'assignment',
+                title: `由你负责风险事项「${row.title}」`,
+                body: `${riskLevelLabel[row.level as RiskLevel]} · ${riskStatusLabel[row.status as RiskView['status']]}，${actor.displayName}调整了责任人`,
+                link: riskLink(id),
+                riskId: id,
+              },
+            ],
+            at,
+          );
+        }
+        await writeAudit(trx, clock, auditActorOf(actor), { courtId: row.courtId, action: 'risk.reassign', targetType: 'risk', targetId: id, summary: `风险「${row.title}」${summary}` });
       });
       return viewOf(actor, id);
     },

@@ -10,6 +10,7 @@ import {
   taskActionLabel,
   type AssigneeKind,
   type Paged,
+  type RiskSummaryView,
   type TaskActionInput,
   type TaskFileView,
   type TaskListQuery,
@@ -68,6 +69,9 @@ function cleanFileName(name: string): string {
   return base.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(-200);
 }
 
+/** 督办: past the 办理期限 (Beijing date) while the assignee still owes work. */
+const isOverdue = (task: Pick<RiskTaskTable, 'dueOn' | 'status'>, today: string) => task.dueOn < today && TASK_OWED_STATUSES.includes(task.status as TaskStatus);
+
 const fileInvalid = (message: string) => new ValidationError(message, [{ path: 'file', message }]);
 
 function assigneeOf(row: TaskRow): TaskView['assignee'] {
@@ -92,10 +96,10 @@ export function presentTaskFile(row: RiskTaskFileTable): TaskFileView {
 
 export function createTaskService({ store, access, clock, dataDir }: { store: Store; access: AccessChecker; clock: Clock; dataDir: string }) {
   const { repos } = store;
-  const taskViewer = (actor: Actor): TaskViewer => ({ ...viewerOf(actor), accountId: actor.accountId, departmentId: actor.departmentId });
+  const taskViewer = (actor: Actor): TaskViewer => ({ ...viewerOf(actor), accountId: actor.accountId, departmentId: actor.departmentId, readsRisks: actor.permissions.has('risk.read') });
 
   /**
-   * Which sides of a task the actor acts for (contracts/risk.ts `TaskSide`): the risk side is the
+   * Which sides of a task the actor acts for (core risks/tasks.ts `TaskSide`): the risk side is the
    * risk's court with 处置风险; the assignee side is the person, the department's staff, or — for an
    * agency, which has no account — the risk side recording on its behalf.
    */
@@ -134,7 +138,7 @@ export function createTaskService({ store, access, clock, dataDir }: { store: St
         description: row.description,
         dueOn: row.dueOn,
         status,
-        overdue: row.dueOn < today && TASK_OWED_STATUSES.includes(status),
+        overdue: isOverdue(row, today),
         feedback: row.feedback,
         returnReason: row.returnReason,
         acceptedAt: row.acceptedAt,
@@ -174,8 +178,9 @@ export function createTaskService({ store, access, clock, dataDir }: { store: St
   const short = (text: string) => (text.length > 30 ? `${text.slice(0, 30)}…` : text);
 
   return {
+    /** The task list; `mine=true` (assigned to me or my department) needs no 查看风险 (docs/risk-api.md). */
     async list(actor: Actor, query: TaskListQuery): Promise<Paged<TaskView>> {
-      await access.require(actor, 'risk.read');
+      if (query.mine !== 'true') await access.require(actor, 'risk.read');
       const { rows, total } = await repos.tasks.list(taskViewer(actor), query, chinaToday(clock));
       return { items: await present(actor, rows), total, page: query.page, pageSize: query.pageSize };
     },
@@ -188,6 +193,32 @@ export function createTaskService({ store, access, clock, dataDir }: { store: St
       return { items: await present(actor, await repos.tasks.listForRisk(risk.courtId, risk.id)) };
     },
 
+    /**
+     * The summary of a risk (RiskSummaryView) for whoever may see it: a risk reader within its scope, or
+     * an account holding one of its tasks (itself or its department) — also without 查看风险. Else 404.
+     */
+    async riskSummary(actor: Actor, riskId: string): Promise<RiskSummaryView> {
+      const viewer = taskViewer(actor);
+      const mine = await repos.tasks.listAssignedForRisk(viewer, riskId);
+      const row = mine.length > 0 ? await repos.risks.getById(riskId) : viewer.readsRisks ? await repos.risks.getVisible(viewer, riskId) : undefined;
+      if (!row) throw new NotFoundError('risk', riskId);
+      const today = chinaToday(clock);
+      return {
+        id: row.id,
+        courtId: row.courtId,
+        courtName: row.courtName,
+        domain: row.domain as RiskSummaryView['domain'],
+        subtype: row.subtype,
+        title: row.title,
+        level: row.level as RiskSummaryView['level'],
+        status: row.status as RiskSummaryView['status'],
+        ownerName: row.ownerName,
+        departmentName: row.departmentName,
+        nextReviewOn: row.nextReviewOn,
+        myTasks: mine.map((task) => ({ id: task.id, description: task.description, dueOn: task.dueOn, status: task.status as TaskStatus, overdue: isOverdue(task, today) })),
+      };
+    },
+
     /** The tasks given to an agency, for its 交办情况 (agency.service checks the agency is in scope). */
     async listForAgency(actor: Actor, courtId: string, agencyId: string): Promise<TaskView[]> {
       await access.require(actor, 'risk.read');
@@ -195,7 +226,7 @@ export function createTaskService({ store, access, clock, dataDir }: { store: St
     },
 
     /**
-     * 接收 / 反馈 / 办结 / 退回 (contracts/risk.ts `TASK_TRANSITIONS`), with the optimistic version; the
+     * 接收 / 反馈 / 办结 / 退回 (core risks/tasks.ts `TASK_TRANSITIONS`), with the optimistic version; the
      * risk's timeline records each one.
      */
     async act(actor: Actor, id: string, input: TaskActionInput): Promise<TaskView> {
@@ -327,14 +358,24 @@ export function createTaskService({ store, access, clock, dataDir }: { store: St
       return presentTaskFile((await repos.tasks.getFile(row.courtId, row.id, fileId))!);
     },
 
-    /** An attachment to download: its record and a read stream. */
+    /**
+     * An attachment to download, for whoever sees the task (risk readers in scope, and its assignees):
+     * its record and a read stream. Each download is audited as a read of the file, like exports.
+     */
     async openFile(actor: Actor, taskId: string, fileId: string): Promise<{ file: TaskFileView; stream: Readable }> {
-      await access.require(actor, 'risk.read');
       const row = await visibleTask(actor, taskId);
       const file = await repos.tasks.getFile(row.courtId, row.id, fileId);
       if (!file) throw new NotFoundError('taskFile', fileId);
-      const stream = fs.createReadStream(path.join(dataDir, file.storedPath));
-      return { file: presentTaskFile(file), stream };
+      await store.transaction((trx) =>
+        writeAudit(trx, clock, auditActorOf(actor), {
+          courtId: row.courtId,
+          action: 'task.file.download',
+          targetType: 'riskTask',
+          targetId: row.id,
+          summary: `下载风险「${row.riskTitle}」任务附件 ${file.fileName}（SHA-256 ${file.sha256}）`,
+        }),
+      );
+      return { file: presentTaskFile(file), stream: fs.createReadStream(path.join(dataDir, file.storedPath)) };
     },
   };
 }

@@ -28,7 +28,20 @@ export interface SweepOptions {
  * announced up the ladder once per case and tier. A court is claimed per day in the database, so
  * several app servers or a CLI run alongside the server sweep it once.
  */
-export function createTrialLimitSweep({ store, access, clock, engine }: { store: Store; access: AccessChecker; clock: Clock; engine: TrialLimitEngine }) {
+export function createTrialLimitSweep({
+  store,
+  access,
+  clock,
+  engine,
+  afterRun,
+}: {
+  store: Store;
+  access: AccessChecker;
+  clock: Clock;
+  engine: TrialLimitEngine;
+  /** Runs after each sweep with the courts it swept (the Monday 长期未结 snapshot). */
+  afterRun?: (day: string, sweptCourtIds: string[]) => Promise<void>;
+}) {
   const { repos } = store;
 
   async function sweepCourt(court: CourtTable, day: string, options: SweepOptions): Promise<TrialLimitSweepCourtResult> {
@@ -78,6 +91,7 @@ export function createTrialLimitSweep({ store, access, clock, engine }: { store:
     const courts = (await repos.courts.listAll()).filter((c) => !wanted || wanted.has(c.id));
     const results: TrialLimitSweepCourtResult[] = [];
     for (const court of courts) results.push(await sweepCourt(court, day, options));
+    await afterRun?.(day, results.filter((r) => r.swept).map((r) => r.courtId));
     return { day, courts: results };
   }
 

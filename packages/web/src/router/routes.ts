@@ -5,9 +5,10 @@ import { homeRoutes } from './modules/home';
 import { personalRoutes } from './modules/personal';
 import { riskworkRoutes } from './modules/risks';
 import { systemRoutes } from './modules/system';
+import { trialLobbyRoutes, trialRoutes } from './modules/trial';
 
 /** The pages inside the main layout, in menu order; the side menu is built from these. */
-export const layoutRoutes: RouteRecordRaw[] = [...homeRoutes, ...caseworkRoutes, ...riskworkRoutes, ...systemRoutes, ...personalRoutes];
+export const layoutRoutes: RouteRecordRaw[] = [...homeRoutes, ...caseworkRoutes, ...trialRoutes, ...riskworkRoutes, ...systemRoutes, ...personalRoutes];
 
 export const routes: RouteRecordRaw[] = [
   {
@@ -22,6 +23,7 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('../views/password/index.vue'),
     meta: { title: zh.routes.password, allowDuringPasswordChange: true },
   },
+  ...trialLobbyRoutes,
   {
     path: '/',
     component: () => import('../layout/index.vue'),

@@ -19,6 +19,9 @@ import * as addCaseProcessEventKey from './20261125_0302_add_case_process_event_
 import * as createLongPending from './20261125_0400_create_long_pending.js';
 import * as createFourCategory from './20261125_0401_create_four_category.js';
 import * as addCaseProcedureOverride from './20261125_0402_add_case_procedure_override.js';
+import * as createPetition from './20261125_0600_create_petition.js';
+import * as addPetitionChiefRole from './20261125_0601_add_petition_chief_role.js';
+import * as createOpinion from './20261125_0700_create_opinion.js';
 
 /** Listed statically so a bundled or tsx-run server finds them without scanning the disk. */
 export const migrations: Record<string, Migration> = {
@@ -42,4 +45,7 @@ export const migrations: Record<string, Migration> = {
   '20261125_0400_create_long_pending': createLongPending,
   '20261125_0401_create_four_category': createFourCategory,
   '20261125_0402_add_case_procedure_override': addCaseProcedureOverride,
+  '20261125_0600_create_petition': createPetition,
+  '20261125_0601_add_petition_chief_role': addPetitionChiefRole,
+  '20261125_0700_create_opinion': createOpinion,
 };

@@ -7,9 +7,11 @@ import {
   paged,
   RiskActionInput,
   RiskAssignDownInput,
+  RiskAssignmentInput,
   RiskCommentInput,
   RiskCreateInput,
   RiskListQuery,
+  RiskSummaryView,
   RiskTimelineEntryView,
   RiskView,
   TaskView,
@@ -60,6 +62,12 @@ export const riskRoutes: FastifyPluginAsyncZod = async (app) => {
     handler: (req) => app.services.risks.act(req.actor, req.params.id, req.body),
   });
   app.route({
+    method: 'PUT',
+    url: '/risks/:id/assignment',
+    schema: { tags, summary: '调整责任人、部门或标签（本院风险）', params: IdParams, body: RiskAssignmentInput, response: { 200: RiskView } },
+    handler: (req) => app.services.risks.reassign(req.actor, req.params.id, req.body),
+  });
+  app.route({
     method: 'GET',
     url: '/risks/:id/timeline',
     schema: { tags, summary: '风险时间线（从早到晚）', params: IdParams, response: { 200: items(RiskTimelineEntryView) } },
@@ -82,6 +90,12 @@ export const riskRoutes: FastifyPluginAsyncZod = async (app) => {
     url: '/risks/:id/tasks',
     schema: { tags, summary: '处置任务', params: IdParams, response: { 200: items(TaskView) } },
     handler: (req) => app.services.tasks.listForRisk(req.actor, req.params.id),
+  });
+  app.route({
+    method: 'GET',
+    url: '/risks/:id/summary',
+    schema: { tags, summary: '风险摘要（承办人无需“查看风险”权限即可查看其任务所属风险的标题、等级与期限）', params: IdParams, response: { 200: RiskSummaryView } },
+    handler: (req) => app.services.tasks.riskSummary(req.actor, req.params.id),
   });
   app.route({
     method: 'GET',

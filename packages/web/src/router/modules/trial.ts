@@ -1,0 +1,58 @@
+import { Calendar, Clock, Files, Odometer, Setting, Upload } from '@element-plus/icons-vue';
+import type { RouteRecordRaw } from 'vue-router';
+import { zh } from '../../locales/zh-CN';
+
+/**
+ * 审判管理 (issue 5): 审限 views, the 长期未结 ledger, 四类案件, 审限事项导入 and the court's 审限
+ * settings. Pages keep short absolute paths; the group's own path only keys the menu.
+ */
+export const trialRoutes: RouteRecordRaw[] = [
+  {
+    path: 'trialwork',
+    redirect: '/trial-limits/mine',
+    meta: { title: zh.routes.trialwork, icon: Clock },
+    children: [
+      {
+        path: '/trial-limits/mine',
+        name: 'trialMine',
+        component: () => import('../../views/trial-limits/index.vue'),
+        props: { mine: true },
+        meta: { title: zh.routes.trialMine, permission: 'case.read', icon: Clock },
+      },
+      {
+        path: '/trial-limits',
+        name: 'trialMonitor',
+        component: () => import('../../views/trial-limits/index.vue'),
+        meta: { title: zh.routes.trialMonitor, permission: 'case.read', icon: Odometer },
+      },
+      {
+        path: '/trial-limits/calendar',
+        name: 'trialCalendar',
+        component: () => import('../../views/trial-limits-calendar/index.vue'),
+        meta: { title: zh.routes.trialCalendar, permission: 'case.read', icon: Calendar },
+      },
+      {
+        path: '/trial-limits/import',
+        name: 'trialEventImport',
+        component: () => import('../../views/trial-event-import/index.vue'),
+        meta: { title: zh.routes.trialEventImport, permission: 'case.process', icon: Upload },
+      },
+      {
+        path: '/trial-limits/settings',
+        name: 'trialLimitSettings',
+        component: () => import('../../views/trial-limit-settings/index.vue'),
+        meta: { title: zh.routes.trialLimitSettings, permission: 'court.manage', icon: Setting },
+      },
+    ],
+  },
+];
+
+/** The lobby screen: full screen, outside the layout (no side menu), for a hall display. */
+export const trialLobbyRoutes: RouteRecordRaw[] = [
+  {
+    path: '/trial-limits/lobby',
+    name: 'trialLobby',
+    component: () => import('../../views/trial-limits-lobby/index.vue'),
+    meta: { title: zh.routes.trialLobby, permission: 'case.read', icon: Files },
+  },
+];
