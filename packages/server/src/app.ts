@@ -26,6 +26,7 @@ import { caseRoutes } from './routes/cases/cases.routes.js';
 import { trialLimitRoutes } from './routes/trial-limits/trial-limits.routes.js';
 import { trialMonitoringRoutes } from './routes/trial-monitoring/trial-monitoring.routes.js';
 import { longPendingRoutes } from './routes/long-pending/long-pending.routes.js';
+import { fourCategoryRoutes } from './routes/four-categories/four-categories.routes.js';
 import { importRoutes } from './routes/imports/imports.routes.js';
 import { warningRoutes } from './routes/warnings/warnings.routes.js';
 import { ruleRoutes } from './routes/rules/rules.routes.js';
@@ -139,6 +140,7 @@ export async function buildApp(config: Config, services: Services, database: Dat
         await api.register(trialLimitRoutes);
         await api.register(trialMonitoringRoutes);
         await api.register(longPendingRoutes);
+        await api.register(fourCategoryRoutes);
         await api.register(importRoutes);
         await api.register(warningRoutes);
         await api.register(ruleRoutes);

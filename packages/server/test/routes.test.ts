@@ -20,6 +20,7 @@ interface Fixture {
   financialYaml: string;
   riskId: string;
   reassignedRiskId: string;
+  opinionItemId: string;
 }
 
 interface EndpointCase {
@@ -336,6 +337,30 @@ const ENDPOINTS: EndpointCase[] = [
     status: 201,
   },
   { name: 'risk dossier', method: 'GET', url: (f) => `/api/v1/risks/${f.riskId}/dossier.pdf`, invalid: { url: () => '/api/v1/risks/x/dossier.pdf', field: 'id' }, forbiddenFor: 'zy_admin', as: 'zy_risk' },
+  { name: 'list opinion items', method: 'GET', url: () => '/api/v1/opinion/items', invalid: { url: () => '/api/v1/opinion/items?sentiment=angry', field: 'sentiment' }, forbiddenFor: 'zy_judge', as: 'zy_risk' },
+  {
+    name: 'register opinion item',
+    method: 'POST',
+    url: () => '/api/v1/opinion/items',
+    body: () => ({ sourceKind: 'news', sourceName: '示例日报', title: unique('法院调解'), text: '法院调解化解纠纷。', publishedAt: '2026-03-01T08:00:00+08:00' }),
+    invalid: { body: () => ({ sourceKind: 'fax', sourceName: '示例日报', title: '法院调解', text: '法院调解化解纠纷。', publishedAt: '2026-03-01T08:00:00+08:00' }), field: 'sourceKind' },
+    forbiddenFor: 'zy_risk',
+    as: 'zy_opinion',
+    status: 201,
+  },
+  { name: 'opinion item', method: 'GET', url: (f) => `/api/v1/opinion/items/${f.opinionItemId}`, invalid: { url: () => '/api/v1/opinion/items/x', field: 'id' }, forbiddenFor: 'zy_judge', as: 'zy_risk' },
+  {
+    name: 'respond to opinion item',
+    method: 'POST',
+    url: (f) => `/api/v1/opinion/items/${f.opinionItemId}/responses`,
+    body: () => ({ respondedAt: '2026-03-02T09:00:00+08:00', channel: 'statement', responder: '宣传处', content: '情况通报全文。' }),
+    invalid: { body: () => ({ respondedAt: '2026-03-02T09:00:00+08:00', channel: 'fax', responder: '宣传处', content: '情况通报全文。' }), field: 'channel' },
+    forbiddenFor: 'zy_risk',
+    as: 'zy_opinion',
+    status: 201,
+  },
+  { name: 'opinion heat trend', method: 'GET', url: () => '/api/v1/opinion/heat-trend?from=2026-03-01&to=2026-03-02', invalid: { url: () => '/api/v1/opinion/heat-trend?from=2026-03-01&to=x', field: 'to' }, forbiddenFor: 'zy_judge', as: 'zy_risk' },
+  { name: 'opinion import template', method: 'GET', url: () => '/api/v1/opinion/imports/template.xlsx', forbiddenFor: 'zy_risk', as: 'zy_opinion' },
   {
     name: 'delete department',
     method: 'DELETE',
@@ -353,7 +378,7 @@ describe.each(testDialects())('route matrix on %s', (dialect) => {
 
   beforeAll(async () => {
     platform = await createTestPlatform(dialect);
-    for (const name of ['zy_judge', 'zy_leader', 'zy_risk', 'zy_admin']) sessions.set(name, await loginReady(platform, name));
+    for (const name of ['zy_judge', 'zy_leader', 'zy_risk', 'zy_admin', 'zy_opinion']) sessions.set(name, await loginReady(platform, name));
     admin = sessions.get('zy_admin')!;
     const courts = (await call(platform, admin, 'GET', '/api/v1/courts')).json() as { id: string; level: string; code: string }[];
     fixture.courtId = courts.find((c) => c.level === 'intermediate')!.id;
@@ -396,6 +421,9 @@ describe.each(testDialects())('route matrix on %s', (dialect) => {
     fixture.backgroundJobId = (await call(platform, admin, 'POST', '/api/v1/rules/backtest', {})).json().id;
     fixture.riskId = (await call(platform, risk, 'POST', '/api/v1/risks', { domain: 'financial', subtype: '非法集资', title: '某投资公司兑付困难', description: '投资人多次来院反映无法兑付本息。', likelihood: 2, impact: 3 })).json().id;
     fixture.reassignedRiskId = (await call(platform, risk, 'POST', '/api/v1/risks', { domain: 'financial', subtype: '非法集资', title: '某理财公司逾期兑付', description: '投资人多次来院反映理财产品到期无法兑付。', likelihood: 2, impact: 3 })).json().id;
+    fixture.opinionItemId = (
+      await call(platform, sessions.get('zy_opinion')!, 'POST', '/api/v1/opinion/items', { sourceKind: 'weibo', sourceName: '示例网友', title: '执行进展', text: '网友关注执行进展。', publishedAt: '2026-03-01T08:00:00+08:00' })
+    ).json().id;
     await platform.services.jobs.idle();
   });
   afterAll(() => platform.close());

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RISK_SCHEDULER_LOCK_KEY } from '../src/services/risk-scheduler.js';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createRiskScheduler, RISK_SCHEDULER_LOCK_KEY } from '../src/services/risk-scheduler.js';
 import { call, createTestPlatform, loginReady, testDialects, type Session, type TestPlatform } from './harness.js';
 
 interface Note {
@@ -141,6 +141,40 @@ describe.each(testDialects())('risk scheduler on %s', (dialect) => {
   it('lets only one of two concurrent ticks work', async () => {
     const [a, b] = await Promise.all([tick(), tick()]);
     expect([a.ran, b.ran].sort()).toEqual([false, true]);
+  });
+
+  it('ticks every interval once started, not at all with interval 0, and stops on request', async () => {
+    const ticks = { 60: 0, 0: 0 };
+    const schedulerEvery = (intervalSeconds: 60 | 0) =>
+      createRiskScheduler({
+        store: platform.services.store,
+        database: platform.database,
+        clock: platform.clock,
+        // deliverDue is the tick's last step: counting it counts finished ticks.
+        webhooks: { deliverDue: async () => ((ticks[intervalSeconds] += 1), 0) },
+        log: (message, error) => {
+          throw error ?? new Error(message);
+        },
+        intervalSeconds,
+      });
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      const every60 = schedulerEvery(60);
+      const off = schedulerEvery(0);
+      every60.start();
+      off.start();
+      vi.advanceTimersByTime(59_000);
+      await every60.stop();
+      expect(ticks[60]).toBe(0);
+      every60.start();
+      vi.advanceTimersByTime(60_000);
+      await every60.stop();
+      vi.advanceTimersByTime(600_000);
+      await off.stop();
+      expect(ticks).toEqual({ 60: 1, 0: 0 });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it.runIf(dialect === 'postgres')('skips the tick while another server holds the advisory lock', async () => {

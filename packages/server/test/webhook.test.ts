@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notify } from '../src/services/notifier.js';
+import { createSecretBox } from '../src/services/secret-box.js';
 import { call, createTestPlatform, login, loginReady, STRONG_PASSWORD, testDialects, type Session, type TestPlatform } from './harness.js';
 
 /** A receiver on 127.0.0.1 that records each request and answers with the status the test sets. */
@@ -150,6 +151,28 @@ describe.each(testDialects())('webhook on %s', (dialect) => {
     expect(JSON.parse(receiver.received.at(-1)!.body)).toMatchObject({ event: 'test', title: '测试推送' });
     expect((await deliveries()).items[0]).toMatchObject({ kind: 'test', status: 'delivered' });
     expect((await call(platform, admin, 'GET', '/api/v1/audit-logs?pageSize=1')).json().items[0].action).toBe('webhook.test');
+  });
+
+  it('stops sending what is still queued once the court disables the webhook', async () => {
+    await raise('escalation', '督办：停用后不发');
+    const before = receiver.received.length;
+    expect((await save({ url: receiver.url, enabled: false, kinds: ['escalation'] })).statusCode).toBe(200);
+    expect(await platform.services.webhooks.deliverDue()).toBe(1);
+    expect(receiver.received).toHaveLength(before);
+    expect((await deliveries()).items.find((d: { lastError: string | null }) => d.lastError === '推送已停用，未发送')).toMatchObject({ status: 'failed', attempts: 1 });
+    expect((await save({ url: receiver.url, enabled: true, kinds: ['escalation'] })).statusCode).toBe(200);
+  });
+
+  it('seals secrets so that a tampered or foreign ciphertext is refused', () => {
+    const box = createSecretBox(() => Buffer.alloc(32, 7));
+    const sealed = box.seal(SECRET);
+    expect(box.open(sealed)).toBe(SECRET);
+    expect(box.seal(SECRET)).not.toBe(sealed); // a fresh IV each time
+    const [tag, iv, body, mac] = sealed.split('.');
+    const flipped = Buffer.from(body!, 'base64');
+    flipped[0]! ^= 1;
+    expect(() => box.open([tag, iv, flipped.toString('base64'), mac].join('.'))).toThrow('密文校验失败');
+    expect(() => createSecretBox(() => Buffer.alloc(32, 8)).open(sealed)).toThrow('密文校验失败');
   });
 
   it('is court.manage only: 401, 403, and 404 outside the scope', async () => {

@@ -39,7 +39,7 @@ export function createPetitionRepository(db: Db, dialect: Dialect) {
       eb
         .selectFrom('petitionPetitioner')
         .innerJoin('petition', (j) => j.onRef('petition.id', '=', 'petitionPetitioner.petitionId').onRef('petition.courtId', '=', 'petitionPetitioner.courtId'))
-        .select(eb.fn.max('petition.receivedOn').as('d'))
+        .select((inner) => inner.fn.max('petition.receivedOn').as('d'))
         .whereRef('petitionPetitioner.courtId', '=', 'petitioner.courtId')
         .whereRef('petitionPetitioner.petitionerId', '=', 'petitioner.id')
         .as('lastPetitionOn'),

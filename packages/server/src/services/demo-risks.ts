@@ -4,6 +4,7 @@ import {
   InstructionInput,
   RiskActionInput,
   RiskAssignDownInput,
+  RiskAssignmentInput,
   RiskCommentInput,
   RiskCreateInput,
   TaskActionInput,
@@ -52,7 +53,8 @@ const AGENCIES: Record<CourtKey, { key: string; name: string; kind: AgencyKind; 
  * The demo risk register (issue 4): sixteen synthetic risks in the 中院 and two 基层法院, across the
  * five domains, the four levels and every state, with assessments, plans and tasks (one for an outside
  * agency overdue), 批示 (one awaiting 签收), 上级交办, automatic and level-raise upward reports, closures
- * with a leader's approval, and risks created from the demo warnings.
+ * with a leader's approval, a change of owner, and risks created from (and a warning joined to) the
+ * demo warnings.
  *
  * Everything goes through the real services as the demo accounts, so timelines, clocks, notifications
  * and audit entries are what the platform itself would have written. The services get a clock the
@@ -266,6 +268,8 @@ export async function seedDemoRisks({ store, clock, dataDir }: { store: Store; c
     summary: '选取典型案件示范判决，其余案件委派调解',
     tasks: [{ assignee: { kind: 'department', departmentId: await departmentId('zy', 'civil_1') }, dueOn: date(20), description: '选取三件典型案件先行判决，统一违约金计算标准' }],
   });
+  // The 庭长 takes the risk over once the plan is his department's work (调整责任人).
+  housing = await risks.reassign(await as('zy_risk'), housing.id, RiskAssignmentInput.parse({ ownerId: await accountId('zy_chief'), tags: ['逾期交房', '示范判决'], version: housing.version }));
   const [housingTask] = await planned(housing);
   await carryOut(housingTask!, 'zy_chief', 'zy_risk', [30, 15, 14], '三件示范判决已宣判，其余 180 余件正在委派调解');
   at(14, '15:00');

@@ -4,6 +4,10 @@ import { chinaToday, type Clock } from '../clock.js';
 import { intakeCases, loadCourtDirectory } from './case-intake.js';
 import { demoCases } from './demo-cases.js';
 import { seedDemoRisks } from './demo-risks.js';
+import { seedDemoOpinion } from './demo-opinion.js';
+import { seedDemoPetitions } from './demo-petitions.js';
+import type { PetitionService } from './petition.service.js';
+import type { PetitionerService } from './petitioner.service.js';
 import type { RuleRuntime } from './screening.service.js';
 import type { CourtTable } from '../db/schema.js';
 import { SYSTEM_ACTOR } from './actor.js';
@@ -92,7 +96,7 @@ const COURTS = {
  * one-time: every demo account must change its password at first login.
  */
 export async function seedDemo(
-  deps: { store: Store; clock: Clock; passwords: PasswordHasher; rules: RuleRuntime; dataDir: string },
+  deps: { store: Store; clock: Clock; passwords: PasswordHasher; rules: RuleRuntime; dataDir: string; petitions: PetitionService; petitioners: PetitionerService },
   options: { cases?: boolean } = {},
 ): Promise<DemoAccount[]> {
   const { store, clock, passwords, rules, dataDir } = deps;
@@ -149,6 +153,8 @@ export async function seedDemo(
   }
   // The demo risk register confirms some of the demo cases' warnings, so it comes with the cases.
   if (options.cases !== false) await seedDemoRisks({ store, clock, dataDir });
+  if (options.cases !== false) await seedDemoPetitions(deps, root.id);
+  if (options.cases !== false) await seedDemoOpinion(deps, root);
   return accounts;
 
   /** Synthetic cases (with planted risks) go in through the same intake as real ones. */

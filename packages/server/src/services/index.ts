@@ -37,6 +37,7 @@ import { createTaskService } from './task.service.js';
 import { createAgencyService } from './agency.service.js';
 import { createTrialMonitoringService } from './trial-monitoring.service.js';
 import { createLongPendingService } from './long-pending.service.js';
+import { createFourCategoryService } from './four-category.service.js';
 import { createOpinionIntake } from './opinion-intake.js';
 import { createOpinionService } from './opinion.service.js';
 import { createOpinionImportService } from './opinion-import.service.js';
@@ -97,6 +98,7 @@ export function createServices(config: Config, database: Database, options: Serv
     trialEventImports: createTrialEventImportService({ store, access, clock, engine: trialLimitEngine }),
     trialMonitoring: createTrialMonitoringService({ store, access, clock, engine: trialLimitEngine }),
     longPending,
+    fourCategories: createFourCategoryService({ store, access, clock }),
     ruleAdmin: createRulesService({ store, access, clock, rules, jobs }),
     notifications: createNotificationService({ store, clock }),
     riskSettings: createRiskSettingsService({ store, access, clock }),

@@ -13,6 +13,7 @@ import {
   type OpinionMetricsInput,
   type PartyKind,
   type RiskLevel,
+  type Screener,
   type SentimentResult,
 } from '@courtrisk/core';
 import type { Insertable } from 'kysely';
@@ -37,6 +38,11 @@ const SCREENED_DOMAINS: ReadonlySet<string> = new Set(['political_security', 'so
 const OPINION_PACK = 'opinion';
 
 export type EntryMode = 'api' | 'import' | 'hand';
+
+/** The court's compiled rule packs, fetched before the transaction (SQLite has one connection). */
+export interface IntakeContext {
+  screener: Screener;
+}
 export type IntakeOutcome = 'created' | 'snapshotted' | 'unchanged';
 
 /** What sentiment, matching and screening read: the title, a line break, then the text. Offsets in the stored analysis refer to it. */
@@ -110,7 +116,7 @@ export function createOpinionIntake({ rules }: { rules: Pick<RuleRuntime, 'forCo
    * is stored once; the same key at a higher level (橙 → 红) is raised again; the confirmed cases
    * are written on every warning of the item. Returns the warnings new or raised, for the audit.
    */
-  async function evaluate(trx: Repositories, item: OpinionItemTable, at: string): Promise<string[]> {
+  async function evaluate(trx: Repositories, item: OpinionItemTable, at: string, { screener }: IntakeContext): Promise<string[]> {
     const snapshots = await trx.opinion.listSnapshots(item.courtId, item.id);
     const heat = analyzeHeat(snapshots.map((s) => ({ at: s.capturedAt, reads: s.reads, reposts: s.reposts, comments: s.comments, likes: s.likes })), settings);
     await trx.opinion.updateItem(item.courtId, item.id, { heat: heat.heat, growthPerHour: heat.latestRatePerHour, spike: heat.spike ? 1 : 0, heatExplanation: heat.explanation, updatedAt: at });
@@ -121,7 +127,6 @@ export function createOpinionIntake({ rules }: { rules: Pick<RuleRuntime, 'forCo
     const drafts: Draft[] = opinionWarnings({ id: item.id, caseIds }, sentiment, heat, settings).map((w) => ({
       key: w.key, ruleId: w.ruleId, ruleVersion: w.ruleVersion, pack: OPINION_PACK, domain: w.domain, subtype: w.subtype, level: w.level, title: w.title, explanation: w.explanation, evidence: '[]',
     }));
-    const { screener } = await rules.forCourt(item.courtId);
     for (const finding of screener.screen(opinionScreeningInput(item))) {
       if (!SCREENED_DOMAINS.has(finding.domain)) continue;
       drafts.push({
@@ -168,11 +173,15 @@ export function createOpinionIntake({ rules }: { rules: Pick<RuleRuntime, 'forCo
   }
 
   return {
+    /** Call outside the transaction, then pass to the other methods. */
+    async contextFor(courtId: string): Promise<IntakeContext> {
+      return { screener: (await rules.forCourt(courtId)).screener };
+    },
     /**
      * Registers an item or, when the court already has it, adds its metrics as a snapshot. Runs in
      * the caller's transaction; the caller writes the audit entry.
      */
-    async ingest(trx: Repositories, courtId: string, input: OpinionItemInput, meta: { mode: EntryMode; accountId: string | null; at: string }): Promise<{ item: OpinionItemTable; outcome: IntakeOutcome; raised: string[] }> {
+    async ingest(trx: Repositories, context: IntakeContext, courtId: string, input: OpinionItemInput, meta: { mode: EntryMode; accountId: string | null; at: string }): Promise<{ item: OpinionItemTable; outcome: IntakeOutcome; raised: string[] }> {
       const urlKey = urlKeyOf(input.url);
       const contentHash = contentHashOf(input);
       let item = await trx.opinion.findSame(courtId, input.sourceKind, urlKey, contentHash);
@@ -193,14 +202,14 @@ export function createOpinionIntake({ rules }: { rules: Pick<RuleRuntime, 'forCo
       }
       if (input.metrics) await putSnapshot(trx, item, input.metrics, meta.at);
       await syncMatches(trx, item, meta.at);
-      const raised = await evaluate(trx, item, meta.at);
+      const raised = await evaluate(trx, item, meta.at, context);
       return { item, outcome, raised };
     },
     /** A metrics snapshot for a registered item (same instant again replaces it), then matching and warnings. */
-    async snapshot(trx: Repositories, item: OpinionItemTable, metrics: OpinionMetricsInput, at: string): Promise<string[]> {
+    async snapshot(trx: Repositories, context: IntakeContext, item: OpinionItemTable, metrics: OpinionMetricsInput, at: string): Promise<string[]> {
       await putSnapshot(trx, item, metrics, at);
       await syncMatches(trx, item, at);
-      return evaluate(trx, item, at);
+      return evaluate(trx, item, at, context);
     },
     /** Re-evaluates an item, e.g. after a match decision so its warnings name the confirmed cases. */
     evaluate,

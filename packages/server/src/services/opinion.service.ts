@@ -129,6 +129,7 @@ export function createOpinionService({ store, access, clock, intake }: { store: 
     const good = rows.filter((r): r is Extract<IntakeRow, { input: unknown }> => 'input' in r);
     const counts = { created: 0, snapshotted: 0, unchanged: 0 };
     const itemIds: string[] = [];
+    const context = await intake.contextFor(actor.courtId);
     for (let start = 0; start < good.length; start += BATCH) {
       const chunk = good.slice(start, start + BATCH);
       await store.transaction(async (trx) => {
@@ -136,7 +137,7 @@ export function createOpinionService({ store, access, clock, intake }: { store: 
         const batch = { created: 0, snapshotted: 0, unchanged: 0 };
         const raised: string[] = [];
         for (const r of chunk) {
-          const result = await intake.ingest(trx, actor.courtId, r.input, { mode, accountId: actor.accountId, at });
+          const result = await intake.ingest(trx, context, actor.courtId, r.input, { mode, accountId: actor.accountId, at });
           batch[result.outcome]++;
           raised.push(...result.raised.map((title) => `「${result.item.title}」${title}`));
           itemIds.push(result.item.id);
@@ -198,9 +199,10 @@ export function createOpinionService({ store, access, clock, intake }: { store: 
     /** One item by hand or API: created (201), or a snapshot added to the same item already registered. */
     async create(actor: Actor, input: OpinionItemInput, mode: Extract<EntryMode, 'api' | 'hand'>): Promise<{ created: boolean; item: OpinionItemDetailView }> {
       await access.require(actor, 'opinion.manage');
+      const context = await intake.contextFor(actor.courtId);
       const { item, outcome } = await store.transaction(async (trx) => {
         const at = clock.now().toISOString();
-        const result = await intake.ingest(trx, actor.courtId, input, { mode, accountId: actor.accountId, at });
+        const result = await intake.ingest(trx, context, actor.courtId, input, { mode, accountId: actor.accountId, at });
         if (result.outcome !== 'unchanged') {
           await writeAudit(trx, clock, auditActorOf(actor), {
             courtId: actor.courtId,
@@ -209,7 +211,7 @@ export function createOpinionService({ store, access, clock, intake }: { store: 
             targetId: result.item.id,
             summary:
               result.outcome === 'created'
-                ? `${opinionEntryModeLabel[mode]}登记舆情「${input.title}」（${opinionSourceKindLabel[input.sourceKind]}·${input.sourceName}），情感${sentimentLabelText[result.item.sentimentLabel as 'negative']}（${result.item.sentimentScore}）${raisedNote(result.raised)}`
+                ? `登记舆情「${input.title}」（${opinionSourceKindLabel[input.sourceKind]}·${input.sourceName}；${opinionEntryModeLabel[mode]}），情感${sentimentLabelText[result.item.sentimentLabel as 'negative']}（${result.item.sentimentScore}）${raisedNote(result.raised)}`
                 : `舆情「${result.item.title}」已登记，追加传播指标（采集于 ${cn(input.metrics!.capturedAt)}）${raisedNote(result.raised)}`,
           });
         }
@@ -234,9 +236,10 @@ export function createOpinionService({ store, access, clock, intake }: { store: 
     async addSnapshot(actor: Actor, id: string, metrics: OpinionMetricsInput): Promise<OpinionItemDetailView> {
       await access.require(actor, 'opinion.manage');
       const item = await visibleItem(actor, id);
+      const context = await intake.contextFor(item.courtId);
       await store.transaction(async (trx) => {
         const at = clock.now().toISOString();
-        const raised = await intake.snapshot(trx, item, metrics, at);
+        const raised = await intake.snapshot(trx, context, item, metrics, at);
         await writeAudit(trx, clock, auditActorOf(actor), {
           courtId: item.courtId,
           action: 'opinion.snapshot',
@@ -256,10 +259,11 @@ export function createOpinionService({ store, access, clock, intake }: { store: 
       if (!match) throw new ValidationError('该案件不在此舆情的关联建议中', [{ path: 'caseId', message: '请从关联建议中选择案件' }]);
       const status = input.decision === 'confirm' ? 'confirmed' : 'rejected';
       if (match.status === status) throw new ConflictError(`案件 ${match.caseNumber} 已${status === 'confirmed' ? '确认关联' : '排除关联'}`);
+      const context = await intake.contextFor(item.courtId);
       await store.transaction(async (trx) => {
         const at = clock.now().toISOString();
         if (!(await trx.opinion.updateMatchVersioned(item.courtId, match.id, match.version, { status, decidedBy: actor.displayName, decidedAt: at, note: input.note || null, updatedAt: at }))) throw new StaleVersionError('opinionItem');
-        await intake.evaluate(trx, item, at);
+        await intake.evaluate(trx, item, at, context);
         await writeAudit(trx, clock, auditActorOf(actor), {
           courtId: item.courtId,
           action: status === 'confirmed' ? 'opinion.match_confirm' : 'opinion.match_reject',

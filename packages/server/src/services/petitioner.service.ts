@@ -329,7 +329,7 @@ export function createPetitionerService({ store, access, clock, cipher }: { stor
           action: 'petitioner.update',
           targetType: 'petitioner',
           targetId: id,
-          summary: `修改信访人「${current.name}」：${describeChanges(current, patch, AUDITED_FIELDS)}${idChange}`,
+          summary: `修改信访人「${current.name}」：${describeChanges({ name: current.name, contacts: current.contacts, address: current.address, remark: current.remark }, patch, AUDITED_FIELDS)}${idChange}`,
         });
       });
       return reload(actor, current.courtId, id);

@@ -115,6 +115,7 @@ export function createWebhookService({ store, access, clock, secrets, timeoutMs,
       await trx.webhooks.insertAttempt({ id: newId(), courtId: delivery.courtId, deliveryId: delivery.id, attempt, at, ...result });
       await trx.webhooks.updateDelivery(delivery.courtId, delivery.id, {
         ...patch,
+        url: delivery.url,
         attempts: attempt,
         lastStatusCode: result.statusCode,
         lastError: result.error,
@@ -231,9 +232,13 @@ export function createWebhookService({ store, access, clock, secrets, timeoutMs,
         attempted += 1;
         const attempt = delivery.attempts + 1;
         try {
-          const secret = openSecret((await repos.webhooks.getSetting(delivery.courtId))?.secretSealed);
-          if (secret === null) await record(delivery, attempt, { statusCode: null, error: '签名密钥缺失或无法解密（主密钥是否更换？）', durationMs: 0 }, false);
-          else await record(delivery, attempt, await post(delivery.url, secret, delivery.id, delivery.payload), true);
+          // The court's current setting decides: a disabled webhook sends nothing more, a changed URL gets the retries.
+          const setting = await repos.webhooks.getSetting(delivery.courtId);
+          const secret = openSecret(setting?.secretSealed);
+          const refused = (error: string) => record(delivery, attempt, { statusCode: null, error, durationMs: 0 }, false);
+          if (!setting || setting.enabled !== 1) await refused('推送已停用，未发送');
+          else if (secret === null) await refused('签名密钥缺失或无法解密（主密钥是否更换？）');
+          else await record({ ...delivery, url: setting.url }, attempt, await post(setting.url, secret, delivery.id, delivery.payload), true);
         } catch (error) {
           // Left claimed: it becomes due again when the lease ends.
           log(`webhook delivery ${delivery.id} could not be recorded`, error);

@@ -1,4 +1,4 @@
-import { Calendar, Clock, Files, Odometer, Setting, Upload } from '@element-plus/icons-vue';
+import { Calendar, Clock, DataLine, Files, Odometer, Setting, Stamp, Upload } from '@element-plus/icons-vue';
 import type { RouteRecordRaw } from 'vue-router';
 import { zh } from '../../locales/zh-CN';
 
@@ -30,6 +30,18 @@ export const trialRoutes: RouteRecordRaw[] = [
         name: 'trialCalendar',
         component: () => import('../../views/trial-limits-calendar/index.vue'),
         meta: { title: zh.routes.trialCalendar, permission: 'case.read', icon: Calendar },
+      },
+      {
+        path: '/long-pending',
+        name: 'longPending',
+        component: () => import('../../views/long-pending/index.vue'),
+        meta: { title: zh.routes.longPending, permission: 'case.read', icon: DataLine },
+      },
+      {
+        path: '/four-categories',
+        name: 'fourCategories',
+        component: () => import('../../views/four-categories/index.vue'),
+        meta: { title: zh.routes.fourCategories, permission: 'case.read', icon: Stamp },
       },
       {
         path: '/trial-limits/import',
