@@ -24,18 +24,19 @@ describe.each(testDialects())('petitions on %s', (dialect) => {
     return res.json() as { id: string; version: number; idNumberMasked: string | null };
   }
 
+  const body = (petitionerId: string, receivedOn: string) => ({
+    channel: 'visit',
+    receivedOn,
+    petitionerIds: [petitionerId],
+    headcount: 1,
+    venueLevel: 'intermediate',
+    nature: 'non_litigation',
+    content: '反映执行款迟迟未到账，情绪平稳。',
+    demands: '请求尽快发放执行款。',
+  });
+
   async function petition(petitionerIds: string[], receivedOn: string, extra: Record<string, unknown> = {}) {
-    const res = await post('zy_petition', '/petitions', {
-      channel: 'visit',
-      receivedOn,
-      petitionerIds,
-      headcount: 1,
-      venueLevel: 'intermediate',
-      nature: 'non_litigation',
-      content: '反映执行款迟迟未到账，情绪平稳。',
-      demands: '请求尽快发放执行款。',
-      ...extra,
-    });
+    const res = await post('zy_petition', '/petitions', { ...body(petitionerIds[0]!, receivedOn), petitionerIds, ...extra });
     expect(res.statusCode, res.body).toBe(201);
     return res.json();
   }
@@ -129,24 +130,14 @@ describe.each(testDialects())('petitions on %s', (dialect) => {
     const second = await petition([person.id], '2026-01-10');
     const third = await petition([person.id], '2026-02-10');
     expect(third.flags.map((f: { kind: string }) => f.kind)).toEqual(['repeat']);
-    const moved = await call(platform, as.zy_petition!, 'PUT', `/api/v1/petitions/${second.id}`, {
-      channel: 'visit',
-      receivedOn: '2025-09-01',
-      petitionerIds: [person.id],
-      headcount: 1,
-      venueLevel: 'intermediate',
-      nature: 'non_litigation',
-      content: '反映执行款迟迟未到账，情绪平稳。',
-      demands: '请求尽快发放执行款。',
-      version: second.version,
-    });
+    const moved = await call(platform, as.zy_petition!, 'PUT', `/api/v1/petitions/${second.id}`, { ...body(person.id, '2025-09-01'), version: second.version });
     expect(moved.statusCode, moved.body).toBe(200);
     const after = (await get('zy_petition', `/petitions/${third.id}`)).json();
     expect(after.flags).toEqual([]);
     const warnings = (await get('zy_petition', `/petitioners/${person.id}`)).json().warnings.filter((w: { ruleId: string }) => w.ruleId === 'PET-REPEAT-01');
     expect(warnings).toMatchObject([{ active: false }]);
-    const stale = await call(platform, as.zy_petition!, 'PUT', `/api/v1/petitions/${second.id}`, { ...(moved.json() as object), petitionerIds: [person.id], caseIds: [], version: second.version });
-    expect(stale.statusCode).toBe(400);
+    const stale = await call(platform, as.zy_petition!, 'PUT', `/api/v1/petitions/${second.id}`, { ...body(person.id, '2025-10-01'), version: second.version });
+    expect(stale.json().code).toBe('stale_version');
   });
 
   it('flags 集体访 and 极端言行 on one petition, names the words, and raises a red warning', async () => {
@@ -285,5 +276,24 @@ describe.each(testDialects())('petitions on %s', (dialect) => {
     expect(repeat.counts[1]).toBeGreaterThanOrEqual(1);
     expect(monthly.total.reduce((a: number, b: number) => a + b, 0)).toBeGreaterThan(repeat.counts.reduce((a: number, b: number) => a + b, 0));
     expect((await get('zy_petition', '/petitions/monthly?months=99')).json().fields[0].path).toBe('months');
+  });
+});
+
+describe('petition demo data', () => {
+  it('seeds petitioners whose third visit is a 重复访, a group visit with a threat, and an overdue petition', async () => {
+    const platform = await createTestPlatform('sqlite', { demoCases: true });
+    try {
+      const chief = await loginReady(platform, 'zy_petition_chief');
+      const list = (await call(platform, chief, 'GET', '/api/v1/petitioners?pageSize=50')).json().items as { name: string; flags: string[]; keyPerson: boolean; idNumberMasked: string | null }[];
+      const byName = new Map(list.map((p) => [p.name, p]));
+      expect(byName.get('张某某')).toMatchObject({ flags: ['repeat'], keyPerson: true });
+      expect(byName.get('张某某')!.idNumberMasked).toMatch(/^110101\*{8}\d{3}[\dX]$/);
+      expect(byName.get('李某某')!.flags).toEqual(['collective', 'extremeSpeech']);
+      const overdue = (await call(platform, chief, 'GET', '/api/v1/petitions?channel=online')).json().items[0];
+      const detail = (await call(platform, chief, 'GET', `/api/v1/petitions/${overdue.id}`)).json();
+      expect(detail.clocks[0]).toMatchObject({ kind: 'acceptance', status: 'overdue' });
+    } finally {
+      await platform.close();
+    }
   });
 });
