@@ -83,7 +83,7 @@ const ROLE_USERNAME: Record<string, string> = {
 const COURTS = {
   intermediate: { prefix: 'zy', code: '示01', name: '示例市中级人民法院', roles: BUILTIN_ROLES.map((r) => r.code) },
   basic: [
-    { prefix: 'dc', code: '示0101', name: '示例市东城区人民法院', roles: ['admin', 'risk_office', 'judge'] },
+    { prefix: 'dc', code: '示0101', name: '示例市东城区人民法院', roles: ['admin', 'leader', 'risk_office', 'judge'] },
     { prefix: 'xc', code: '示0102', name: '示例市西城区人民法院', roles: ['admin', 'risk_office', 'judge'] },
     { prefix: 'nh', code: '示0103', name: '示例市南湖区人民法院', roles: ['admin'] },
   ],
