@@ -140,7 +140,10 @@ describe.each(testDialects())('risk register on %s', (dialect) => {
       risk = approved.json();
       const closed = await act(platform, w.as.zy_risk, risk, { action: 'close', approvalId: risk.approvals[0].id });
       expect(closed.statusCode).toBe(200);
-      expect(closed.json()).toMatchObject({ status: 'closed', residualLevel: 'yellow', closure: { approvalId: risk.approvals[0].id } });
+      expect(closed.json()).toMatchObject({ status: 'closed', residualLevel: 'yellow', closure: { approvalId: risk.approvals[0].id }, canReassign: false });
+      const reassigned = await call(platform, w.as.zy_risk, 'PUT', `/api/v1/risks/${risk.id}/assignment`, { tags: ['销号后'], version: closed.json().version });
+      expect(reassigned.statusCode).toBe(409);
+      expect(reassigned.json().code).toBe('invalid_state');
     });
 
     it('answers 403 without the action’s permission and records the denial', async () => {
@@ -195,6 +198,7 @@ describe.each(testDialects())('risk register on %s', (dialect) => {
 
     it('moves the owner, writes one timeline row, audits it and notifies the new owner', async () => {
       const risk = await reportRisk(platform, w.as.zy_risk, 'yellow');
+      expect(risk.canReassign).toBe(true);
       const res = await reassign(w.as.zy_risk, risk, { ownerId: w.accountId('zy_chief'), departmentId: w.departmentId(w.court.zy, 'civil_1'), tags: ['欠薪'] });
       expect(res.statusCode, res.body).toBe(200);
       expect(res.json()).toMatchObject({ ownerId: w.accountId('zy_chief'), ownerName: '民一庭庭长', departmentName: '民事审判第一庭', tags: ['欠薪'], version: risk.version + 1 });
@@ -215,6 +219,8 @@ describe.each(testDialects())('risk register on %s', (dialect) => {
 
     it('refuses without 处置风险, an owner of another court, a stale version, and another court’s risk', async () => {
       const risk = await reportRisk(platform, w.as.zy_risk, 'yellow');
+      // A leader reads the risk but holds no 处置风险.
+      expect((await call(platform, w.as.zy_leader, 'GET', `/api/v1/risks/${risk.id}`)).json().canReassign).toBe(false);
       expect((await reassign(w.as.zy_judge, risk, { tags: ['x'] })).statusCode).toBe(403);
       const foreign = await reassign(w.as.zy_risk, risk, { ownerId: w.accountId('dc_risk') });
       expect(foreign.statusCode).toBe(400);
@@ -229,6 +235,7 @@ describe.each(testDialects())('risk register on %s', (dialect) => {
       expect(stale.json().code).toBe('stale_version');
       // The 中院 sees a 红 risk 东城 reported up, but does not run it.
       const lower = await reportRisk(platform, w.as.dc_risk, 'red');
+      expect((await call(platform, w.as.zy_risk, 'GET', `/api/v1/risks/${lower.id}`)).json().canReassign).toBe(false);
       expect((await reassign(w.as.zy_risk, lower, { tags: ['上级'] })).statusCode).toBe(403);
     });
   });
@@ -251,6 +258,20 @@ describe.each(testDialects())('risk register on %s', (dialect) => {
       expect((await call(platform, w.as.zy_risk, 'GET', `/api/v1/risks/${unreported.id}`)).statusCode).toBe(404);
       const all = (await call(platform, w.as.zy_risk, 'GET', '/api/v1/risks?includeLowerCourts=true&pageSize=200')).json().items.map((r: { id: string }) => r.id);
       expect(all).not.toContain(unreported.id);
+    });
+
+    it('lists as 下级上报 (lowerCourtsOnly) the lower courts’ reports, not the 中院’s own risks it reported further up', async () => {
+      const own = await reportRisk(platform, w.as.zy_risk, 'red');
+      expect(own.reportedUpward).not.toBeNull();
+      const ids = async (query: string) => (await call(platform, w.as.zy_risk, 'GET', `/api/v1/risks?${query}&pageSize=200`)).json().items.map((r: { id: string }) => r.id);
+      expect(await ids('includeLowerCourts=true&reportedUpward=true')).toEqual(expect.arrayContaining([own.id, reported.id]));
+      const lowerReports = await ids('lowerCourtsOnly=true&reportedUpward=true');
+      expect(lowerReports).toContain(reported.id);
+      expect(lowerReports).not.toContain(own.id);
+      expect(lowerReports).not.toContain(unreported.id);
+      expect(await ids(`lowerCourtsOnly=true&courtId=${w.court.zy}`)).toEqual([]);
+      // A 基层 court has no lower courts: nothing, not its own register.
+      expect((await call(platform, w.as.dc_risk, 'GET', '/api/v1/risks?lowerCourtsOnly=true&reportedUpward=true')).json().items).toEqual([]);
     });
 
     it('keeps the 中院’s own list to its own court unless lower courts are asked for', async () => {
@@ -285,8 +306,14 @@ describe.each(testDialects())('risk register on %s', (dialect) => {
     });
 
     it('carries a 批示 down and its 签收 back, both on the timeline', async () => {
+      const counts = async () => {
+        const items = (await call(platform, w.as.zy_leader, 'GET', '/api/v1/risks?lowerCourtsOnly=true&reportedUpward=true&pageSize=200')).json().items as { id: string; instructions: unknown }[];
+        return items.find((r) => r.id === reported.id)!.instructions;
+      };
+      expect(await counts()).toEqual({ total: 0, unacknowledged: 0 });
       const given = await call(platform, w.as.zy_leader, 'POST', `/api/v1/risks/${reported.id}/instructions`, { content: '请依法稳妥处置，三日内报告进展', replyBy: chinaDate(platform, 3) });
       expect(given.statusCode).toBe(200);
+      expect(await counts()).toEqual({ total: 1, unacknowledged: 1 });
       expect(given.json()).toMatchObject({ kind: 'instruction', fromCourtName: '示例市中级人民法院', authorName: '分管副院长', acknowledgedAt: null, canAcknowledge: false });
       expect((await notificationsOf(platform, w.as.dc_risk)).some((n) => n.kind === 'instruction' && n.riskId === reported.id)).toBe(true);
 
@@ -298,6 +325,10 @@ describe.each(testDialects())('risk register on %s', (dialect) => {
       const ack = await call(platform, w.as.dc_risk, 'POST', `/api/v1/instructions/${given.json().id}/acknowledge`, { note: '已组织专班落实' });
       expect(ack.statusCode).toBe(200);
       expect(ack.json()).toMatchObject({ acknowledgedByName: '风险办专员', acknowledgeNote: '已组织专班落实', canAcknowledge: false });
+      expect(await counts()).toEqual({ total: 1, unacknowledged: 0 });
+      await call(platform, w.as.zy_leader, 'POST', `/api/v1/risks/${reported.id}/instructions`, { content: '请同步报告稳控措施' });
+      expect(await counts()).toEqual({ total: 2, unacknowledged: 1 });
+      expect((await call(platform, w.as.dc_risk, 'GET', `/api/v1/risks/${reported.id}`)).json().instructions).toEqual({ total: 2, unacknowledged: 1 });
       expect((await call(platform, w.as.dc_risk, 'POST', `/api/v1/instructions/${given.json().id}/acknowledge`, {})).statusCode).toBe(409);
       expect((await notificationsOf(platform, w.as.zy_leader)).some((n) => n.kind === 'instruction_ack' && n.riskId === reported.id)).toBe(true);
 

@@ -318,6 +318,8 @@ export const RiskListQuery = PageQuery.extend({
   overdue: TrueFalse.optional(),
   /** 下级上报 list: only risks reported to the upper court. */
   reportedUpward: TrueFalse.optional(),
+  /** 下级上报 list: the lower courts' risks only, never the viewer's own court (whose risks it reports further up). */
+  lowerCourtsOnly: TrueFalse.optional(),
   from: localDate('开始日期').optional(),
   to: localDate('结束日期').optional(),
   keyword: z.string().trim().max(60, { error: '关键词不能超过 60 个字' }).optional(),
@@ -380,8 +382,12 @@ export const RiskView = z.object({
   approvals: z.array(RiskApproval),
   closure: RiskClosure.nullable(),
   clocks: z.array(RiskClock),
+  /** 批示 and 交办 on the risk: how many, and how many its court has not yet 签收. */
+  instructions: z.object({ total: z.number().int(), unacknowledged: z.number().int() }),
   /** Outline-style abilities: the actions this account may take now (from `availableActions`). */
   availableActions: z.array(z.enum(RISK_ACTIONS)),
+  /** 调整责任人 (`PUT /risks/:id/assignment`): 处置风险 in the risk's own court, until 已销号. */
+  canReassign: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.number().int(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { daysBetween, type LocalDate } from '../deadlines/local-date.js';
 import { LongPendingThresholds } from '../deadlines/long-pending.js';
 import { HOLIDAY_RULES } from '../deadlines/period.js';
 import { PROCEDURE_CODES } from '../deadlines/procedures.js';
@@ -147,7 +148,7 @@ export type TrialMonitorList = z.infer<typeof TrialMonitorList>;
 export const TrialCalendarQuery = TrialMonitorFilter.omit({ deadlineFrom: true, deadlineTo: true, tier: true })
   .extend({ from: MonitorDate.describe('起始日'), to: MonitorDate.describe('截止日') })
   .refine((q) => q.from <= q.to, { message: '截止日不能早于起始日', path: ['to'] })
-  .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= 92 * 86_400_000, { message: '日历一次最多查询 92 天', path: ['to'] });
+  .refine((q) => daysBetween(q.from as LocalDate, q.to as LocalDate) <= 92, { message: '日历一次最多查询 92 天', path: ['to'] });
 export type TrialCalendarQuery = z.infer<typeof TrialCalendarQuery>;
 
 export const TrialCalendarView = z.object({

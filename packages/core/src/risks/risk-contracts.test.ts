@@ -101,6 +101,8 @@ describe('RiskView', () => {
       tags: [],
       clocks: computeClocks(risk, DEFAULT_RISK_CLOCK_SETTINGS, now),
       availableActions: availableActions(risk, EVERYONE),
+      instructions: { total: 1, unacknowledged: 0 },
+      canReassign: false,
       updatedAt: now,
       version: 7,
     };

@@ -144,8 +144,10 @@ export function createRiskRepository(db: Db, dialect: Dialect) {
 
   const filtered = (viewer: RiskViewer, filter: RiskFilter) => {
     let query = withNames().where(riskVisibility(viewer));
+    const lowerOnly = filter.lowerCourtsOnly === 'true';
     if (filter.courtId) query = query.where('risk.courtId', '=', filter.courtId);
-    else if (filter.includeLowerCourts !== 'true') query = query.where('risk.courtId', '=', viewer.courtId);
+    else if (filter.includeLowerCourts !== 'true' && !lowerOnly) query = query.where('risk.courtId', '=', viewer.courtId);
+    if (lowerOnly) query = query.where('risk.courtId', '!=', viewer.courtId);
     if (filter.domain) query = query.where('risk.domain', '=', filter.domain);
     if (filter.level) query = query.where('risk.level', '=', filter.level);
     if (filter.status) query = query.where('risk.status', '=', filter.status);
@@ -311,6 +313,19 @@ export function createRiskRepository(db: Db, dialect: Dialect) {
       );
     },
 
+    /** Per risk of a page: its 批示 and how many are 签收, in one grouped query (court ids lead the index). */
+    async listInstructionCounts(risks: readonly { id: string; courtId: string }[]) {
+      if (risks.length === 0) return [];
+      const rows = await db
+        .selectFrom('riskInstruction')
+        .select((eb) => ['riskId', eb.fn.countAll().as('total'), eb.fn.count('acknowledgedAt').as('acknowledged')])
+        .where('courtId', 'in', [...new Set(risks.map((r) => r.courtId))])
+        .where('riskId', 'in', risks.map((r) => r.id))
+        .groupBy('riskId')
+        .execute();
+      // PostgreSQL returns counts as bigint text.
+      return rows.map((row) => ({ riskId: row.riskId, total: Number(row.total), acknowledged: Number(row.acknowledged) }));
+    },
     async insertInstruction(row: Insertable<RiskInstructionTable>) {
       await db.insertInto('riskInstruction').values(row).execute();
     },

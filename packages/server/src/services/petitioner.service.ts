@@ -366,11 +366,11 @@ export function createPetitionerService({ store, access, clock, cipher }: { stor
           on: p.receivedOn,
           title: `${petitionChannelLabel[p.channel as PetitionChannel]}（${petitionOutcomeLabel[p.outcome as PetitionOutcome]}）`,
           detail: [p.demands, ...(JSON.parse(p.flags) as PetitionFlagView[]).map((f) => `【${f.label}】`)].join(' '),
-          link: `/petitions/${p.id}`,
+          link: null,
         })),
         ...steps
           .filter((s) => s.kind !== 'registered')
-          .map((s) => ({ kind: 'step' as const, on: s.doneOn, title: petitionStepKindLabel[s.kind as PetitionStepKind], detail: s.note ?? '', link: `/petitions/${s.petitionId}` })),
+          .map((s) => ({ kind: 'step' as const, on: s.doneOn, title: petitionStepKindLabel[s.kind as PetitionStepKind], detail: s.note ?? '', link: null })),
         ...warnings.map((w) => ({ kind: 'warning' as const, on: w.createdAt.slice(0, 10), title: `${riskLevelLabel[w.level as 'red']}预警：${w.title}${w.active ? '' : '（已失效）'}`, detail: w.explanation, link: null })),
         ...plans.map((p) => ({ kind: 'plan' as const, on: p.startedOn, title: `稳控方案（包案领导 ${p.leaderName}）`, detail: (JSON.parse(p.measures) as string[]).join('；'), link: null })),
         ...(keyPerson ? [{ kind: 'key_person' as const, on: keyPerson.listedOn, title: '列为重点人员', detail: keyPerson.reason, link: null }] : []),

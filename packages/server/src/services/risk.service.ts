@@ -275,10 +275,13 @@ export function createRiskService({ store, access, clock, registrar }: { store: 
       }
       settings.set(courtId, await forCourt(repos, courtId));
     }
+    const instructionCounts = new Map((await repos.risks.listInstructionCounts(rows)).map((c) => [c.riskId, c]));
     const ownAbilities = abilitiesFrom(actor.permissions);
+    const mayDispose = actor.permissions.has('risk.dispose');
     return rows.map((row) => {
       const state = toRiskState(row);
       const link = links.get(row.id)!;
+      const instructions = instructionCounts.get(row.id);
       return {
         id: row.id,
         courtId: row.courtId,
@@ -312,6 +315,9 @@ export function createRiskService({ store, access, clock, registrar }: { store: 
         clocks: computeClocks(state, settings.get(row.courtId)!.clocks, now),
         // Another court's risk offers no lifecycle actions: the upper court instructs instead.
         availableActions: availableActions(state, row.courtId === actor.courtId ? ownAbilities : {}),
+        instructions: { total: instructions?.total ?? 0, unacknowledged: instructions ? instructions.total - instructions.acknowledged : 0 },
+        // The rule `reassign` enforces: 处置风险, the risk's own court, not 已销号.
+        canReassign: mayDispose && row.courtId === actor.courtId && state.status !== 'closed',
         createdAt: row.createdAt,
         updatedAt: row.updatedAt,
         version: row.version,

@@ -12,6 +12,9 @@ export type AccountFilters = Partial<AccountListQuery>;
 /** 账号分页列表。 */
 export const listAccounts = (query: AccountFilters) => http.get<Paged<AccountView>>('/accounts', query);
 
+/** 账号详情。 */
+export const getAccount = (id: string) => http.get<AccountView>(`/accounts/${id}`);
+
 /** 按当前筛选条件导出账号 XLSX 的下载地址。 */
 export const accountExportUrl = (query: AccountFilters) => apiUrl('/accounts/export.xlsx', query);
 

@@ -13,7 +13,7 @@ import type {
   PetitionView,
 } from '@courtrisk/core';
 import type { z } from 'zod';
-import { http } from './http';
+import { apiUrl, http } from './http';
 
 export type PetitionerFilters = Omit<Partial<z.input<typeof PetitionerListQuery>>, 'page' | 'pageSize'> & { page?: number; pageSize?: number };
 export type PetitionFilters = Omit<Partial<z.input<typeof PetitionListQuery>>, 'page' | 'pageSize'> & { page?: number; pageSize?: number };
@@ -49,4 +49,4 @@ export const createPetition = (input: PetitionInput) => http.post<PetitionView>(
 export const getPetitionMonthly = (months = 12) => http.get<PetitionMonthlyView>('/petitions/monthly', { months });
 
 /** 信访人列表导出地址（与列表同样的筛选）。 */
-export const petitionersExportUrl = (query: PetitionerFilters) => http.url('/petitioners/export.xlsx', query);
+export const petitionersExportUrl = (query: PetitionerFilters) => apiUrl('/petitioners/export.xlsx', query);

@@ -5,9 +5,11 @@ import type {
   Paged,
   RiskActionInput,
   RiskAssignDownInput,
+  RiskAssignmentInput,
   RiskCommentInput,
   RiskCreateInput,
   RiskListQuery,
+  RiskSummaryView,
   RiskTimelineEntryView,
   RiskView,
   TaskView,
@@ -35,6 +37,12 @@ export const getRisk = (id: string) => http.get<RiskView>(`/risks/${id}`);
 
 /** 执行一项生命周期操作（研判、制定方案、化解、销号……），须带版本号。 */
 export const applyRiskAction = (id: string, input: z.input<typeof RiskActionInput>) => http.post<RiskView>(`/risks/${id}/actions`, input);
+
+/** 调整责任人、部门或标签（须带版本号；只传要调整的项）。 */
+export const reassignRisk = (id: string, input: RiskAssignmentInput) => http.put<RiskView>(`/risks/${id}/assignment`, input);
+
+/** 风险摘要：无“查看风险”权限的承办人查看其任务所属风险的标题、等级、状态与期限。 */
+export const getRiskSummary = (id: string) => http.get<RiskSummaryView>(`/risks/${id}/summary`);
 
 /** 风险时间线（由早到晚）。 */
 export const getRiskTimeline = (id: string) => http.get<{ items: RiskTimelineEntryView[] }>(`/risks/${id}/timeline`);

@@ -28,7 +28,7 @@ export const riskRoutes: FastifyPluginAsyncZod = async (app) => {
   app.route({
     method: 'GET',
     url: '/risks',
-    schema: { tags, summary: '风险台账（本院；includeLowerCourts=true&reportedUpward=true 为下级上报）', querystring: RiskListQuery, response: { 200: paged(RiskView) } },
+    schema: { tags, summary: '风险台账（本院；lowerCourtsOnly=true&reportedUpward=true 为下级上报）', querystring: RiskListQuery, response: { 200: paged(RiskView) } },
     handler: (req) => app.services.risks.list(req.actor, req.query),
   });
   app.route({

@@ -1,6 +1,7 @@
 import { Collection, Key, OfficeBuilding, Operation, School, Setting, Tickets, User, UserFilled } from '@element-plus/icons-vue';
 import type { RouteRecordRaw } from 'vue-router';
 import { zh } from '../../locales/zh-CN';
+import { trialLimitSettingsRoute } from './trial';
 
 /** 系统管理: each page is reachable with its read permission; the buttons inside need `*.manage`. */
 export const systemRoutes: RouteRecordRaw[] = [
@@ -38,6 +39,7 @@ export const systemRoutes: RouteRecordRaw[] = [
         component: () => import('../../views/risk-settings/index.vue'),
         meta: { title: zh.routes.riskSettings, permission: 'court.manage', icon: Operation },
       },
+      trialLimitSettingsRoute,
       {
         path: 'dictionaries',
         name: 'dictionaries',

@@ -1,10 +1,10 @@
-import { Calendar, Clock, DataLine, Files, Odometer, Setting, Stamp, Upload } from '@element-plus/icons-vue';
+import { Calendar, Clock, DataLine, Files, Odometer, Stamp, Timer, Upload } from '@element-plus/icons-vue';
 import type { RouteRecordRaw } from 'vue-router';
 import { zh } from '../../locales/zh-CN';
 
 /**
- * 审判管理 (issue 5): 审限 views, the 长期未结 ledger, 四类案件, 审限事项导入 and the court's 审限
- * settings. Pages keep short absolute paths; the group's own path only keys the menu.
+ * 审判管理 (issue 5): 审限 views, the 长期未结 ledger, 四类案件 and 审限事项导入 (the court's 审限
+ * settings sit under 系统管理, next to the risk settings). Pages keep short absolute paths.
  */
 export const trialRoutes: RouteRecordRaw[] = [
   {
@@ -49,15 +49,17 @@ export const trialRoutes: RouteRecordRaw[] = [
         component: () => import('../../views/trial-event-import/index.vue'),
         meta: { title: zh.routes.trialEventImport, permission: 'case.process', icon: Upload },
       },
-      {
-        path: '/trial-limits/settings',
-        name: 'trialLimitSettings',
-        component: () => import('../../views/trial-limit-settings/index.vue'),
-        meta: { title: zh.routes.trialLimitSettings, permission: 'court.manage', icon: Setting },
-      },
     ],
   },
 ];
+
+/** 审限设置 (court.manage), registered in 系统管理 next to 风险防控设置. */
+export const trialLimitSettingsRoute: RouteRecordRaw = {
+  path: 'trial-limit-settings',
+  name: 'trialLimitSettings',
+  component: () => import('../../views/trial-limit-settings/index.vue'),
+  meta: { title: zh.routes.trialLimitSettings, permission: 'court.manage', icon: Timer },
+};
 
 /** The lobby screen: full screen, outside the layout (no side menu), for a hall display. */
 export const trialLobbyRoutes: RouteRecordRaw[] = [

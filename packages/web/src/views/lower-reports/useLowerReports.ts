@@ -6,9 +6,9 @@ import { showError } from '../../components/feedback';
 import { usePagedList } from '../../composables/usePagedList';
 import { useCourtStore } from '../../stores/courts';
 
-/** Only what lower courts reported up; the newest report first. */
+/** Only what lower courts reported up — not the own court's risks reported further up; the newest first. */
 export const blankLowerReportFilters = (): RiskFilters => ({
-  includeLowerCourts: 'true',
+  lowerCourtsOnly: 'true',
   reportedUpward: 'true',
   courtId: undefined,
   level: undefined,

@@ -171,6 +171,12 @@ export function actionPreset(action: RiskActionName, risk: RiskView, me: { id: s
   }
 }
 
+/** After a 409 on the risk (changed by someone else meanwhile): say so, then reload before trying again. */
+export async function alertStaleAndReload(reload: () => Promise<void>): Promise<void> {
+  await ElMessageBox.alert(zh.riskActions.stale, zh.riskActions.staleTitle, { confirmButtonText: zh.riskActions.reload, type: 'warning' }).catch(() => undefined);
+  await reload();
+}
+
 /**
  * The lifecycle action dialog of the risk detail page. Which actions exist comes from the server
  * (`availableActions`); the form sends exactly that action's payload with the version last read.
@@ -194,10 +200,7 @@ export function useRiskAction(risk: () => RiskView | null, reload: () => Promise
       if (action) showSuccess(zh.riskActions.done(riskActionLabel[action]));
       await reload();
     },
-    onConflict: async () => {
-      await ElMessageBox.alert(zh.riskActions.stale, zh.riskActions.staleTitle, { confirmButtonText: zh.riskActions.reload, type: 'warning' }).catch(() => undefined);
-      await reload();
-    },
+    onConflict: () => alertStaleAndReload(reload),
   });
 
   function open(action: RiskActionName): void {

@@ -1,4 +1,5 @@
-import { buildTree, chinaDateOf, collectDescendantIds, DEFAULT_RISK_MATRIX, type LocalDate, RISK_LEVELS, scoreRisk, type RiskClock, type RiskLevel, type RiskMatrix, type RiskScore, type TreeNode } from '@courtrisk/core';
+import { buildTree, chinaDateOf, collectDescendantIds, DEFAULT_RISK_MATRIX, type LocalDate, RISK_LEVELS, scoreRisk, type RiskClock, type RiskLevel, type RiskMatrix, type RiskScore, type RiskView, type TreeNode } from '@courtrisk/core';
+import { zh } from '../../locales/zh-CN';
 
 export interface ClockSummary {
   missed: RiskClock[];
@@ -15,6 +16,13 @@ export function summarizeClocks(clocks: readonly RiskClock[]): ClockSummary {
   const dueSoon = clocks.filter((clock) => clock.status === 'due_soon').sort(byDue);
   const next = clocks.filter((clock) => clock.status === 'pending' && clock.running).sort(byDue)[0] ?? null;
   return { missed, dueSoon, next };
+}
+
+/** Where a risk's 批示 stand (下级上报 column, register badge): some awaiting 签收 (red), all 签收, or none given. */
+export function instructionState({ total, unacknowledged }: RiskView['instructions']): { text: string; type: 'danger' | 'success' | 'info'; pending: boolean } {
+  if (unacknowledged > 0) return { text: zh.lowerReports.unacknowledged(unacknowledged), type: 'danger', pending: true };
+  if (total > 0) return { text: zh.lowerReports.acknowledged, type: 'success', pending: false };
+  return { text: zh.lowerReports.noInstructions, type: 'info', pending: false };
 }
 
 /** Element Plus tag type of a clock status: missed red, due soon orange, met green. */
