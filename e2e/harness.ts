@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { access, cp, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startServer, type RunningServer } from '@courtrisk/server';
@@ -48,6 +48,26 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+const WEB_DIST = path.resolve(import.meta.dirname, '../packages/web/dist');
+
+/**
+ * A copy of the web build for one run. A rebuild in the shared tree (another suite, a colleague)
+ * empties `dist` and renames every chunk; the page of a running suite would then fail to load its
+ * next view. The copy must be complete: every asset index.html names is there.
+ */
+async function snapshotWebBuild(into: string): Promise<string> {
+  const target = path.join(into, 'web');
+  await cp(WEB_DIST, target, { recursive: true });
+  const index = await readFile(path.join(target, 'index.html'), 'utf8').catch(() => '');
+  const assets = [...index.matchAll(/(?:src|href)="\/(assets\/[^"]+)"/g)].map((match) => match[1]!);
+  const missing: string[] = [];
+  for (const asset of assets) await access(path.join(target, asset)).catch(() => missing.push(asset));
+  if (!index || missing.length > 0) {
+    throw new Error(`The web build in ${WEB_DIST} is missing or incomplete (a build in progress?): run \`npm run build --workspace @courtrisk/web\`.`);
+  }
+  return target;
+}
+
 /** Starts the platform on a fresh demo database and a fresh browser profile, both in temp dirs. */
 export async function startHarness(executablePath: string): Promise<Harness> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'courtrisk-e2e-data-'));
@@ -55,7 +75,7 @@ export async function startHarness(executablePath: string): Promise<Harness> {
   await mkdir(SHOTS_DIR, { recursive: true });
 
   const server = await startServer({
-    env: { DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' },
+    env: { DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', WEB_DIST: await snapshotWebBuild(dataDir) },
     demo: true,
   });
   let context: BrowserContext;

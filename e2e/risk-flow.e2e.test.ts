@@ -156,7 +156,7 @@ describe.skipIf(!chromiumPath)('东城风险办确认预警为风险，研判升
     await entry.getByText(`调整理由：${LEVEL_REASON}`).waitFor();
     await expect(entry.getByText('三级（黄）', { exact: true }).count()).resolves.toBe(1);
     await expect(entry.getByText('二级（橙）', { exact: true }).count()).resolves.toBe(1);
-    await entry.getByText('已自动上报上级法院').waitFor();
+    await entry.getByText('已自动上报上级法院', { exact: true }).waitFor();
     await entry.scrollIntoViewIfNeeded();
     await h.shot('risk-04-raised-and-reported');
     await logout(page, office.displayName);
@@ -170,7 +170,7 @@ describe.skipIf(!chromiumPath)('东城风险办确认预警为风险，研判升
     await row.waitFor();
     await expect(row.textContent()).resolves.toContain('示例市东城区人民法院');
     await row.getByText('二级（橙）').waitFor();
-    await row.getByText('自动上报').waitFor();
+    await row.getByText('自动上报', { exact: true }).waitFor();
     await h.shot('risk-05-lower-reports');
 
     await row.getByRole('button', { name: '批示' }).click();
@@ -210,8 +210,8 @@ describe.skipIf(!chromiumPath)('东城风险办确认预警为风险，研判升
     const task = plan.getByRole('row').filter({ has: page.getByRole('combobox', { name: '承办类型' }) });
     await choose(page, task, '承办类型', '协同单位');
     await choose(page, task, '承办对象', new RegExp(AGENCY));
-    await task.getByRole('textbox', { name: '办理期限' }).fill(chinaDate(10));
-    await task.getByRole('textbox', { name: '办理期限' }).press('Enter');
+    await task.getByRole('combobox', { name: '办理期限' }).fill(chinaDate(10));
+    await task.getByRole('combobox', { name: '办理期限' }).press('Enter');
     await task.getByRole('textbox', { name: '任务内容' }).fill(TASK);
     await h.shot('risk-08-plan-dialog');
     await submit(plan, '制定处置方案');
@@ -242,22 +242,24 @@ describe.skipIf(!chromiumPath)('东城风险办确认预警为风险，研判升
     await row.getByRole('button', { name: '办结' }).click();
     await page.getByRole('dialog').filter({ hasText: `确定办结任务「${TASK}」吗？` }).getByRole('button', { name: '办结' }).click();
     await row.getByText('已办结').waitFor();
+    await row.scrollIntoViewIfNeeded();
     await h.shot('risk-10-task-done');
   });
 
   it('resolves the risk with a residual level; 橙 needs the leader before 销号', async () => {
     const resolve = await act('确认已化解');
     await resolve.getByLabel('化解情况', { exact: true }).fill(RESOLUTION);
-    await resolve.getByRole('radio', { name: '四级（蓝）' }).check();
+    await resolve.getByText('四级（蓝）', { exact: true }).click();
+    await expect(resolve.getByRole('radio', { name: '四级（蓝）' }).isChecked()).resolves.toBe(true);
+    await expect(resolve.getByRole('radio', { name: '一级（红）' }).count()).resolves.toBe(0); // not above 橙
     await submit(resolve, '确认已化解');
     await badges().getByText('已化解').waitFor();
     await page.getByText(RESOLUTION).first().waitFor();
 
-    const close = await act('销号');
-    await close.getByText('尚无院领导对本次化解情况的审批，请先请院领导「审批销号」。').waitFor();
-    await h.shot('risk-11-close-needs-approval');
-    await close.getByRole('button', { name: '取消' }).click();
-    await close.waitFor({ state: 'hidden' });
+    // 橙: no 销号 yet; the page says whose turn it is.
+    await badges().getByText('待院领导审批销号').waitFor();
+    await expect(page.getByRole('group', { name: '可执行的操作' }).getByRole('button', { name: '销号', exact: true }).count()).resolves.toBe(0);
+    await h.shot('risk-11-awaiting-approval');
     await logout(page, office.displayName);
   });
 
@@ -272,6 +274,7 @@ describe.skipIf(!chromiumPath)('东城风险办确认预警为风险，研判升
     await submit(approve, '审批销号');
     await page.getByText('已审批销号').first().waitFor();
     await panel('时间线').locator('.el-timeline-item', { hasText: '审批销号' }).waitFor();
+    await expect(badges().getByText('待院领导审批销号').count()).resolves.toBe(0);
     await logout(page, localLeader.displayName);
   });
 

@@ -8,6 +8,7 @@ import { registerTrialLimitCommands } from './commands/sweep-trial-limits.js';
 import { registerServeCommand } from './commands/serve-platform.js';
 import { registerUserCommands } from './commands/manage-user.js';
 import { registerRiskCommands } from './commands/tick-risks.js';
+import { registerPetitionCommands } from './commands/sweep-petitions.js';
 import { configHelp } from './platform.js';
 
 const program = new Command()
@@ -24,6 +25,7 @@ registerScreenCommand(program);
 registerImportCommand(program);
 registerRiskCommands(program);
 registerTrialLimitCommands(program);
+registerPetitionCommands(program);
 
 try {
   await program.parseAsync(process.argv);

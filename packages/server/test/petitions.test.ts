@@ -1,4 +1,5 @@
 import { idNumberCheckCharacter } from '@courtrisk/core';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createTestPlatform, login, loginReady, STRONG_PASSWORD, testDialects, type Session, type TestPlatform } from './harness.js';
 import { auditActions, LONG_SESSIONS } from './risk-fixtures.js';
@@ -7,6 +8,17 @@ import { auditActions, LONG_SESSIONS } from './risk-fixtures.js';
 function idNumber(birth: string, seq: string) {
   const first17 = `110101${birth}${seq}`;
   return first17 + idNumberCheckCharacter(first17);
+}
+
+/** Every cell of the first sheet below the header, as text. */
+async function sheetText(buffer: Buffer): Promise<string[]> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
+  const cells: string[] = [];
+  workbook.worksheets[0]!.eachRow((row, n) => {
+    if (n > 1) row.eachCell((cell) => cells.push(String(cell.value)));
+  });
+  return cells;
 }
 
 /** 涉诉信访 (issue 6): registry, encryption at rest, masking and reveal, flags → warnings, clocks, confidential records, isolation. */
@@ -276,6 +288,48 @@ describe.each(testDialects())('petitions on %s', (dialect) => {
     expect(repeat.counts[1]).toBeGreaterThanOrEqual(1);
     expect(monthly.total.reduce((a: number, b: number) => a + b, 0)).toBeGreaterThan(repeat.counts.reduce((a: number, b: number) => a + b, 0));
     expect((await get('zy_petition', '/petitions/monthly?months=99')).json().fields[0].path).toBe('months');
+  });
+
+  it('closes a petition with its outcome in one step, filters the list by nature and outcome, and exports it', async () => {
+    const person = await petitioner('蒋某');
+    const record = await petition([person.id], '2026-02-26', { demands: '请求解释执行款发放进度。' });
+    const closed = await post('zy_petition', `/petitions/${record.id}/steps`, { kind: 'concluded', on: '2026-03-01', note: '已当面答复', outcome: 'settled' });
+    expect(closed.statusCode, closed.body).toBe(200);
+    expect(closed.json()).toMatchObject({ outcome: 'settled', version: record.version + 1 });
+    expect(closed.json().steps.map((s: { kind: string }) => s.kind)).toEqual(['registered', 'concluded']);
+    expect((await auditActions(platform, as.zy_admin!, 'petition.step')).some((a) => a.summary.includes('办理中 → 息诉罢访'))).toBe(true);
+    const badOutcome = await post('zy_petition', `/petitions/${record.id}/steps`, { kind: 'concluded', on: '2026-03-01', outcome: 'done' });
+    expect(badOutcome.json().fields[0]).toMatchObject({ path: 'outcome' });
+
+    const settled = (await get('zy_petition', '/petitions?outcome=settled&nature=non_litigation&pageSize=100')).json();
+    expect(settled.items.map((p: { id: string }) => p.id)).toEqual([record.id]);
+    expect((await get('zy_petition', '/petitions?outcome=settled&nature=litigation')).json().items).toEqual([]);
+    expect((await get('zy_petition', '/petitions?nature=both')).json().fields[0].path).toBe('nature');
+
+    const file = await get('zy_petition', '/petitions/export.xlsx?outcome=settled');
+    expect(file.statusCode).toBe(200);
+    expect(file.headers['content-type']).toContain('spreadsheetml');
+    expect(await sheetText(file.rawPayload)).toEqual(expect.arrayContaining(['蒋某', '请求解释执行款发放进度。', '息诉罢访']));
+    expect((await auditActions(platform, as.zy_admin!, 'petition.export')).map((a) => a.summary)).toContain('导出信访件 1 条');
+    expect((await get('zy_judge', '/petitions/export.xlsx')).statusCode).toBe(403);
+  });
+
+  // Last in the block: it moves the clock a day on.
+  it('sweeps the clocks from the scheduler once per Beijing day: a due-soon acceptance turns overdue and staff are told', async () => {
+    const person = await petitioner('韩某');
+    const record = await petition([person.id], '2026-02-15');
+    expect(record.clocks[0]).toMatchObject({ kind: 'acceptance', dueOn: '2026-03-02', status: 'due_soon' });
+    const clockWarning = async () => (await get('zy_petition', `/petitioners/${person.id}`)).json().warnings.find((w: { ruleId: string }) => w.ruleId === 'PET-CLOCK-01');
+    expect(await clockWarning()).toMatchObject({ level: 'blue', active: true });
+    const missed = async () => (await get('zy_petition', '/notifications?pageSize=100')).json().items.filter((n: { kind: string; link: string }) => n.kind === 'clock_missed' && n.link === `/petitioners/${person.id}`);
+    expect(await missed()).toEqual([]);
+
+    platform.clock.advanceMinutes(24 * 60);
+    const first = await platform.services.riskScheduler.tick();
+    expect(first.petitionsSwept).toBeGreaterThan(0);
+    expect(await clockWarning()).toMatchObject({ level: 'yellow', active: true });
+    expect(await missed()).toHaveLength(1);
+    expect((await platform.services.riskScheduler.tick()).petitionsSwept).toBe(0);
   });
 });
 

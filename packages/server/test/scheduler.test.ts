@@ -152,6 +152,7 @@ describe.each(testDialects())('risk scheduler on %s', (dialect) => {
         clock: platform.clock,
         // deliverDue is the tick's last step: counting it counts finished ticks.
         webhooks: { deliverDue: async () => ((ticks[intervalSeconds] += 1), 0) },
+        petitions: platform.services.petitions,
         log: (message, error) => {
           throw error ?? new Error(message);
         },

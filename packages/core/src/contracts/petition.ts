@@ -73,6 +73,9 @@ export const PetitionerInput = strictObject(
 );
 export type PetitionerInput = z.infer<typeof PetitionerInput>;
 
+/** 诉访分离: a 涉诉 petition is routed into its case's legal procedure, so it must name the case. */
+export const LITIGATION_NEEDS_CASE = '涉诉信访请关联至少一件案件（诉访分离：导入该案的法律程序）';
+
 /** 信访件: one petition, by one or more registered petitioners. */
 export const PetitionInput = strictObject(
   {
@@ -97,7 +100,7 @@ export const PetitionInput = strictObject(
     ctx.addIssue({ code: 'custom', path: ['forwardedBy'], message: '上级转交的信访件请填写转交机关' });
   }
   if (petition.nature === 'litigation' && petition.caseIds.length === 0) {
-    ctx.addIssue({ code: 'custom', path: ['caseIds'], message: '涉诉信访请关联至少一件案件（诉访分离：导入该案的法律程序）' });
+    ctx.addIssue({ code: 'custom', path: ['caseIds'], message: LITIGATION_NEEDS_CASE });
   }
 });
 export type PetitionInput = z.infer<typeof PetitionInput>;
@@ -110,6 +113,8 @@ export const PetitionStepInput = strictObject(
     days: count('延长天数', 365).optional(),
     until: localDate('截止日期').optional(),
     note: optionalText('办理情况', 2000),
+    /** 处理结果 after this step (e.g. 办结 → 息诉罢访), stored on the petition; absent keeps it. */
+    outcome: oneOf(PETITION_OUTCOMES, petitionOutcomeLabel, '处理结果').optional(),
   },
   '办理环节',
 ).superRefine((step, ctx) => {
@@ -455,6 +460,8 @@ export const PetitionListQuery = PageQuery.extend({
   to: z.string().optional().refine((text) => text === undefined || isLocalDate(text), { error: '结束日期格式应为 YYYY-MM-DD' }),
   flag: PetitionFlagKindField.optional(),
   channel: z.enum(PETITION_CHANNELS, { error: '信访渠道不正确' }).optional(),
+  nature: z.enum(PETITION_NATURES, { error: '信访性质应为 litigation（涉诉）或 non_litigation（非涉诉）' }).optional(),
+  outcome: z.enum(PETITION_OUTCOMES, { error: '处理结果不正确' }).optional(),
   keyword: z.string().trim().max(60, { error: '关键词不能超过 60 个字' }).optional(),
 });
 export type PetitionListQuery = z.infer<typeof PetitionListQuery>;
@@ -565,6 +572,8 @@ export const PetitionerDetailView = PetitionerSummaryView.extend({
   address: z.string().nullable(),
   remark: z.string().nullable(),
   cases: z.array(CaseRef),
+  /** The cases of `cases` linked to the person by hand (the others come from their petitions). */
+  linkedCaseIds: z.array(z.string()),
   /** Linked by hand, plus everyone who petitioned together with this person (same group, transitively). */
   relatedPetitioners: z.array(NamedRef.extend({ source: z.enum(['manual', 'group']) })),
   history: z.object({

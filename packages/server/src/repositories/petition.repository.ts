@@ -95,6 +95,8 @@ export function createPetitionRepository(db: Db, dialect: Dialect) {
     if (filter.from) query = query.where('petition.receivedOn', '>=', filter.from);
     if (filter.to) query = query.where('petition.receivedOn', '<=', filter.to);
     if (filter.channel) query = query.where('petition.channel', '=', filter.channel);
+    if (filter.nature) query = query.where('petition.nature', '=', filter.nature);
+    if (filter.outcome) query = query.where('petition.outcome', '=', filter.outcome);
     if (filter.flag) {
       const needle = flagNeedle(filter.flag);
       query = query.where((eb) => containsText(dialect, eb.ref('petition.flags'), needle));

@@ -74,6 +74,7 @@ export function createServices(config: Config, database: Database, options: Serv
   const petitionEngine = createPetitionFlagEngine({ calendar: loadHolidayCalendar(), screener: () => (petitionScreener ??= compilePetitionScreener()) });
   const opinion = createOpinionService({ store, access, clock, intake: createOpinionIntake({ rules }) });
   const longPending = createLongPendingService({ store, access, clock });
+  const petitions = createPetitionService({ store, access, clock, engine: petitionEngine });
   const webhooks = createWebhookService({ store, access, clock, log, secrets: createSecretBox(() => loadMasterKey(config)), timeoutMs: config.webhook.timeoutMs });
   return {
     store,
@@ -103,7 +104,7 @@ export function createServices(config: Config, database: Database, options: Serv
     notifications: createNotificationService({ store, clock }),
     riskSettings: createRiskSettingsService({ store, access, clock }),
     webhooks,
-    riskScheduler: createRiskScheduler({ store, database, clock, webhooks, log, intervalSeconds: config.scheduler.intervalSeconds }),
+    riskScheduler: createRiskScheduler({ store, database, clock, webhooks, petitions, log, intervalSeconds: config.scheduler.intervalSeconds }),
     savedFilters: createSavedFilterService({ store, clock }),
     workbench: createWorkbenchService({ store, clock }),
     riskDossier: createRiskDossierService({ store, clock, risks, tasks }),
@@ -112,7 +113,7 @@ export function createServices(config: Config, database: Database, options: Serv
     agencies: createAgencyService({ store, access, clock, tasks }),
     opinion,
     opinionImports: createOpinionImportService({ store, access, clock, opinion }),
-    petitions: createPetitionService({ store, access, clock, engine: petitionEngine }),
+    petitions,
     petitioners: createPetitionerService({ store, access, clock, cipher }),
   };
 }

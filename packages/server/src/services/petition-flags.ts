@@ -10,6 +10,7 @@ import {
   petitionClockStatusLabel,
   petitionClockWarnings,
   petitionFlagKindLabel,
+  RISK_LEVELS,
   venueRank,
   type CourtLevel,
   type HolidayCalendar,
@@ -123,8 +124,8 @@ export interface PetitionFlagEngineDeps {
 
 export function createPetitionFlagEngine({ calendar, screener }: PetitionFlagEngineDeps) {
   /**
-   * Upserts warnings by key; returns those that are new or active again (the ones to tell staff
-   * about). An unchanged warning is not rewritten.
+   * Upserts warnings by key; returns those that are new, active again or more severe (即将到期 →
+   * 超期: staff must hear of the miss, not only of the approach). An unchanged warning is not rewritten.
    */
   async function upsertWarnings(trx: Repositories, courtId: string, drafts: readonly WarningDraft[], at: string): Promise<PetitionWarningTable[]> {
     const raised: PetitionWarningTable[] = [];
@@ -157,7 +158,7 @@ export function createPetitionFlagEngine({ calendar, screener }: PetitionFlagEng
       if (!changed) continue;
       const next = { ...existing, ...columns, updatedAt: at, version: existing.version + 1 };
       await trx.petitions.updateWarning(courtId, existing.id, { ...columns, updatedAt: at, version: next.version });
-      if (existing.active === 0) raised.push(next);
+      if (existing.active === 0 || RISK_LEVELS.indexOf(draft.level) < RISK_LEVELS.indexOf(existing.level as RiskLevel)) raised.push(next);
     }
     return raised;
   }

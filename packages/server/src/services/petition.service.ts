@@ -19,8 +19,10 @@ import {
   type PetitionVenueLevel,
   type PetitionView,
   petitionChannelLabel,
+  petitionNatureLabel,
   petitionOutcomeLabel,
 } from '@courtrisk/core';
+import { buildXlsx, EXPORT_ROW_LIMIT } from '../export/xlsx.js';
 import { chinaToday, type Clock } from '../clock.js';
 import type { PetitionStepTable, PetitionTable } from '../db/petition-schema.js';
 import { NotFoundError, StaleVersionError, ValidationError } from '../errors.js';
@@ -138,6 +140,13 @@ export function createPetitionService({ store, access, clock, engine }: { store:
     };
   }
 
+  async function listRows(actor: Actor, query: PetitionListQuery) {
+    const courtId = await courtOf(actor, query.courtId);
+    const { rows, total } = await repos.petitions.listPetitions(courtId, query);
+    const links = await repos.petitions.listLinks(courtId, rows.map((row) => row.id));
+    return { courtId, items: rows.map((row) => summary(row, links)), total };
+  }
+
   async function load(courtId: string, id: string) {
     const row = (await repos.petitions.getPetition(new Set([courtId]), id))!;
     const [links, steps] = await Promise.all([repos.petitions.listLinks(courtId, [id]), repos.petitions.listSteps(courtId, [id])]);
@@ -154,10 +163,25 @@ export function createPetitionService({ store, access, clock, engine }: { store:
   return {
     async list(actor: Actor, query: PetitionListQuery): Promise<Paged<PetitionSummaryView>> {
       await access.require(actor, 'petition.read');
-      const courtId = await courtOf(actor, query.courtId);
-      const { rows, total } = await repos.petitions.listPetitions(courtId, query);
-      const links = await repos.petitions.listLinks(courtId, rows.map((row) => row.id));
-      return { items: rows.map((row) => summary(row, links)), total, page: query.page, pageSize: query.pageSize };
+      const { items, total } = await listRows(actor, query);
+      return { items, total, page: query.page, pageSize: query.pageSize };
+    },
+
+    /** The list as XLSX (same filters; people by name only, no ID numbers), audited. */
+    async exportXlsx(actor: Actor, query: PetitionListQuery): Promise<Buffer> {
+      await access.require(actor, 'petition.read');
+      const { courtId, items } = await listRows(actor, { ...query, page: 1, pageSize: EXPORT_ROW_LIMIT });
+      await store.transaction((trx) => writeAudit(trx, clock, auditActorOf(actor), { courtId, action: 'petition.export', summary: `导出信访件 ${items.length} 条` }));
+      return buildXlsx('信访件', [
+        { header: '收到日期', width: 12, value: (p) => p.receivedOn },
+        { header: '渠道', width: 12, value: (p) => petitionChannelLabel[p.channel] },
+        { header: '信访人', width: 24, value: (p) => p.petitioners.map((person) => person.name).join('、') },
+        { header: '到访人数', width: 10, value: (p) => p.headcount },
+        { header: '性质', width: 24, value: (p) => petitionNatureLabel[p.nature] },
+        { header: '信访诉求', width: 40, value: (p) => p.demands },
+        { header: '标记', width: 24, value: (p) => p.flags.map((flag) => flag.label).join('、') },
+        { header: '处理结果', width: 16, value: (p) => petitionOutcomeLabel[p.outcome] },
+      ], items);
     },
 
     async get(actor: Actor, id: string): Promise<PetitionView> {
@@ -215,13 +239,15 @@ export function createPetitionService({ store, access, clock, engine }: { store:
       return load(current.courtId, id);
     },
 
-    /** Records a handling step (受理、延长、答复…); the clocks and their warnings follow at once. */
+    /** Records a handling step (受理、延长、答复…) and, when given, the petition's new 处理结果; the clocks and their warnings follow at once. */
     async addStep(actor: Actor, id: string, input: PetitionStepInput): Promise<PetitionView> {
       await access.require(actor, 'petition.manage');
       const current = await visiblePetition(actor, id);
       if (input.on > chinaToday(clock)) throw new ValidationError('办理日期不能晚于今天', [{ path: 'on', message: '办理日期不能晚于今天' }]);
+      const outcome = input.outcome !== undefined && input.outcome !== current.outcome ? input.outcome : undefined;
       const at = clock.now().toISOString();
       await store.transaction(async (trx) => {
+        if (outcome && !(await trx.petitions.updatePetitionVersioned(current.courtId, id, current.version, { outcome, updatedAt: at }))) throw new StaleVersionError('petition');
         await trx.petitions.insertStep({
           id: newId(),
           courtId: current.courtId,
@@ -242,7 +268,7 @@ export function createPetitionService({ store, access, clock, engine }: { store:
           action: 'petition.step',
           targetType: 'petition',
           targetId: id,
-          summary: `信访件办理环节：${input.on} ${petitionStepKindLabel[input.kind]}${input.days ? `（${input.days} 日）` : ''}`,
+          summary: `信访件办理环节：${input.on} ${petitionStepKindLabel[input.kind]}${input.days ? `（${input.days} 日）` : ''}${outcome ? `；处理结果：${petitionOutcomeLabel[current.outcome as PetitionOutcome]} → ${petitionOutcomeLabel[outcome]}` : ''}`,
         });
       });
       return load(current.courtId, id);

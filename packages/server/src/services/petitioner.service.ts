@@ -220,6 +220,7 @@ export function createPetitionerService({ store, access, clock, cipher }: { stor
       address: row.address,
       remark: row.remark,
       cases: cases.map((c) => ({ id: c.id, caseNumber: c.caseNumber })).sort((a, b) => a.caseNumber.localeCompare(b.caseNumber)),
+      linkedCaseIds: caseLinks.map((c) => c.caseId).filter((id) => cases.some((c) => c.id === id)),
       relatedPetitioners: names.map((p) => ({ id: p.id, name: p.name, source: manual.includes(p.id) ? ('manual' as const) : ('group' as const) })),
       history: {
         total: summaryOfHistory.total,

@@ -11,6 +11,7 @@ import { formatBeijingInstant } from './beijing-time.js';
 import { notify, type NewNotification } from './notifier.js';
 import { forCourt, type CourtRiskSettings } from './risk-settings.service.js';
 import type { Store } from './store.js';
+import type { PetitionService } from './petition.service.js';
 import type { WebhookService } from './webhook.service.js';
 
 /** Arbitrary constant naming the scheduler's PostgreSQL advisory lock ("CRSK"). */
@@ -26,9 +27,11 @@ export interface TickResult {
   escalations: number;
   overdueTasks: number;
   webhookAttempts: number;
+  /** Petitions whose clocks the day's 信访 sweep checked (0 on the other ticks of the day). */
+  petitionsSwept: number;
 }
 
-const SKIPPED: TickResult = { ran: false, risksChecked: 0, dueSoonNotices: 0, escalations: 0, overdueTasks: 0, webhookAttempts: 0 };
+const SKIPPED: TickResult = { ran: false, risksChecked: 0, dueSoonNotices: 0, escalations: 0, overdueTasks: 0, webhookAttempts: 0, petitionsSwept: 0 };
 
 interface OpenRisk {
   courtId: string;
@@ -43,6 +46,7 @@ type Deps = {
   database: Pick<Database, 'db' | 'dialect'>;
   clock: Clock;
   webhooks: Pick<WebhookService, 'deliverDue'>;
+  petitions: Pick<PetitionService, 'sweep'>;
   log: (message: string, error?: unknown) => void;
   intervalSeconds: number;
 };
@@ -57,8 +61,10 @@ type Deps = {
  * sends the webhook deliveries that are due. With PostgreSQL only the server holding the advisory
  * lock works; the others skip the tick.
  */
-export function createRiskScheduler({ store, database, clock, webhooks, log, intervalSeconds }: Deps) {
+export function createRiskScheduler({ store, database, clock, webhooks, petitions, log, intervalSeconds }: Deps) {
   const { repos } = store;
+  /** Beijing day of the last successful 信访 sweep in this process. */
+  let petitionsSweptOn: string | undefined;
 
   /** Recipients per court and step, cached for one tick. */
   function recipientFinder() {
@@ -256,6 +262,17 @@ export function createRiskScheduler({ store, database, clock, webhooks, log, int
         if (await superviseTask(task, recipients.length > 0 ? recipients : await people.riskOffice(task.courtId), at)) result.overdueTasks += 1;
       } catch (error) {
         log(`risk scheduler: task ${task.id} failed`, error);
+      }
+    }
+
+    // 信访 clocks count calendar days, and every write refreshes its own petition: one sweep per Beijing day.
+    const day = chinaToday(clock);
+    if (petitionsSweptOn !== day) {
+      try {
+        result.petitionsSwept = (await petitions.sweep()).petitions;
+        petitionsSweptOn = day;
+      } catch (error) {
+        log('risk scheduler: petition sweep failed', error);
       }
     }
 

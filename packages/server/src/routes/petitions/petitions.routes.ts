@@ -1,5 +1,6 @@
 import { IdParams, paged, PetitionInput, PetitionListQuery, PetitionMonthlyQuery, PetitionMonthlyView, PetitionStepInput, PetitionSummaryView, PetitionUpdateInput, PetitionView } from '@courtrisk/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { sendXlsx } from '../xlsx-reply.js';
 
 /** 信访件 (issue 6, docs/petitions.md). */
 export const petitionRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -9,6 +10,12 @@ export const petitionRoutes: FastifyPluginAsyncZod = async (app) => {
     url: '/petitions',
     schema: { tags, summary: '信访件列表（本院，或 courtId 指定的辖区法院）', querystring: PetitionListQuery, response: { 200: paged(PetitionSummaryView) } },
     handler: (req) => app.services.petitions.list(req.actor, req.query),
+  });
+  app.route({
+    method: 'GET',
+    url: '/petitions/export.xlsx',
+    schema: { tags, summary: '导出信访件（XLSX，与列表同样的筛选）', querystring: PetitionListQuery },
+    handler: async (req, reply) => sendXlsx(reply, '信访件', await app.services.petitions.exportXlsx(req.actor, req.query)),
   });
   app.route({
     method: 'GET',

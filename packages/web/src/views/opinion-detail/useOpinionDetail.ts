@@ -7,7 +7,7 @@ import { useFormDialog } from '../../composables/useFormDialog';
 import { zh } from '../../locales/zh-CN';
 import { buildHighlightSegments } from '../../utils/highlight';
 import { requiredChoice, zodRule } from '../../utils/form-rules';
-import { analysedText, beijing, buildMetricsOption, opinionHighlights, toMetricsInput, type OpinionForm } from '../opinion/opinion-view';
+import { analysedText, beijing, buildMetricsOption, opinionHighlights, splitAtTitle, toMetricsInput, type OpinionForm } from '../opinion/opinion-view';
 
 export interface ResponseForm {
   respondedAt: string;
@@ -51,10 +51,13 @@ export function useOpinionDetail(id: () => string) {
     }
   }
 
-  const segments = computed(() => (item.value ? buildHighlightSegments(analysedText(item.value), opinionHighlights(item.value)) : []));
-  /** The title line and the body, split after highlighting so offsets stay right. */
-  const titleSegments = computed(() => segments.value.filter((s) => s.end <= (item.value?.title.length ?? 0)));
-  const bodySegments = computed(() => segments.value.filter((s) => s.start > (item.value?.title.length ?? 0)));
+  /** The title line and the body, split after highlighting so the offsets stay right. */
+  const textSegments = computed(() => (item.value ? splitAtTitle(buildHighlightSegments(analysedText(item.value), opinionHighlights(item.value)), item.value.title.length) : { title: [], body: [] }));
+  const legend = [
+    { label: zh.opinion.legendNegative, level: 'red' as const },
+    { label: zh.opinion.legendPositive, level: 'blue' as const },
+    { label: zh.opinion.legendMatch, level: null },
+  ].map(({ label, level }) => [{ text: label, start: 0, end: label.length, highlighted: true, notes: [], level }]);
   const metricsOption = computed(() => (item.value && item.value.snapshots.length ? buildMetricsOption(item.value.snapshots) : null));
 
   async function decide(match: OpinionMatchView, decision: 'confirm' | 'reject'): Promise<void> {
@@ -110,5 +113,5 @@ export function useOpinionDetail(id: () => string) {
     ],
   };
 
-  return { item, loading, load, snapshotRules, titleSegments, bodySegments, metricsOption, decide, deciding, response, snapshot };
+  return { item, loading, load, snapshotRules, textSegments, legend, metricsOption, decide, deciding, response, snapshot };
 }

@@ -1,7 +1,7 @@
 import { opinionMetricLabel, type OpinionItemDetailView, type OpinionItemInput, type OpinionMetricsInput, type OpinionSnapshotView, type OpinionTrendView, type SentimentLabel } from '@courtrisk/core';
 import type { ChartOption } from '../../components/charts/echarts';
 import { BRAND_COLOR, LEVEL_COLOR, MUTED_TEXT_COLOR, SUCCESS_COLOR } from '../../components/charts/palette';
-import type { HighlightRange } from '../../utils/highlight';
+import type { HighlightRange, HighlightSegment } from '../../utils/highlight';
 import { zh } from '../../locales/zh-CN';
 
 /** Element Plus tag type of a sentiment label: 负面 red, 正面 green, 中性 grey. */
@@ -20,6 +20,19 @@ export function opinionHighlights(item: Pick<OpinionItemDetailView, 'sentiment' 
     .filter((m) => m.status !== 'rejected')
     .flatMap((m) => m.evidence.map((e) => ({ start: e.start, end: e.end, note: `${m.caseNumber}：${e.value}` })));
   return [...words, ...matches];
+}
+
+/** Cuts highlighted segments of `title + "\n" + text` into the title's and the body's (the line break dropped). */
+export function splitAtTitle(segments: readonly HighlightSegment[], titleLength: number): { title: HighlightSegment[]; body: HighlightSegment[] } {
+  const title: HighlightSegment[] = [];
+  const body: HighlightSegment[] = [];
+  const bodyStart = titleLength + 1;
+  for (const segment of segments) {
+    const piece = (start: number, end: number) => ({ ...segment, start, end, text: segment.text.slice(start - segment.start, end - segment.start) });
+    if (segment.start < titleLength) title.push(piece(segment.start, Math.min(segment.end, titleLength)));
+    if (segment.end > bodyStart) body.push(piece(Math.max(segment.start, bodyStart), segment.end));
+  }
+  return { title, body };
 }
 
 /** An instant typed in Beijing time (`YYYY-MM-DDTHH:mm:ss` from the date picker) with its offset. */

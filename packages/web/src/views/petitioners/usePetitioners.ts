@@ -1,11 +1,12 @@
-import { PETITION_CHANNELS, PETITION_OUTCOMES, PETITION_VENUE_LEVELS, petitionChannelLabel, petitionFlagKindLabel, petitionNatureLabel, petitionOutcomeLabel, petitionVenueLevelLabel, type LocalDate, type PetitionChannel, type PetitionerSummaryView, type PetitionInput, type PetitionMonthlyView, type PetitionNature, type PetitionOutcome, type PetitionVenueLevel } from '@courtrisk/core';
-import { computed, onMounted, ref, shallowRef } from 'vue';
+import { PETITION_CHANNELS, PETITION_OUTCOMES, PETITION_VENUE_LEVELS, petitionChannelLabel, petitionFlagKindLabel, petitionNatureLabel, petitionOutcomeLabel, petitionVenueLevelLabel, type LocalDate, type PetitionChannel, type PetitionInput, type PetitionMonthlyView, type PetitionNature, type PetitionOutcome, type PetitionVenueLevel } from '@courtrisk/core';
+import { computed, onMounted, shallowRef } from 'vue';
 import { createPetition, createPetitioner, getPetitionMonthly, listPetitioners, petitionersExportUrl, type PetitionerFilters } from '../../api/petitions';
 import { showError } from '../../components/feedback';
 import { useFormDialog } from '../../composables/useFormDialog';
 import { usePagedList } from '../../composables/usePagedList';
 import { labelOptions } from '../../utils/options';
 import { buildPetitionMonthlyOption } from './petition-monthly-chart';
+import { usePetitionerSearch } from './usePetitionerSearch';
 
 export const flagOptions = labelOptions(petitionFlagKindLabel);
 export const channelOptions = PETITION_CHANNELS.map((value) => ({ value, label: petitionChannelLabel[value] }));
@@ -24,6 +25,7 @@ export interface PetitionForm {
   venueLevel: PetitionVenueLevel;
   forwardedBy: string;
   nature: PetitionNature;
+  caseIds: string[];
   content: string;
   demands: string;
   outcome: PetitionOutcome;
@@ -51,6 +53,7 @@ export const blankPetitionForm = (): PetitionForm => ({
   venueLevel: 'intermediate',
   forwardedBy: '',
   nature: 'non_litigation',
+  caseIds: [],
   content: '',
   demands: '',
   outcome: 'pending',
@@ -66,7 +69,7 @@ export function toPetitionInput(form: PetitionForm): PetitionInput {
     venueLevel: form.venueLevel,
     ...(form.forwardedBy.trim() ? { forwardedBy: form.forwardedBy.trim() } : {}),
     nature: form.nature,
-    caseIds: [],
+    caseIds: form.caseIds,
     content: form.content.trim(),
     demands: form.demands.trim(),
     outcome: form.outcome,
@@ -82,26 +85,13 @@ export function usePetitioners() {
   const exportUrl = computed(() => petitionersExportUrl(list.query()));
   const monthly = shallowRef<PetitionMonthlyView>();
   const chartOption = computed(() => (monthly.value ? buildPetitionMonthlyOption(monthly.value) : undefined));
-  const people = shallowRef<PetitionerSummaryView[]>([]);
-  const searching = ref(false);
+  const { people, searching, searchPeople } = usePetitionerSearch();
 
   async function loadMonthly() {
     try {
       monthly.value = await getPetitionMonthly(12);
     } catch (error) {
       showError(error);
-    }
-  }
-
-  /** Remote search for the petitioner picker of the visit form. */
-  async function searchPeople(keyword: string) {
-    searching.value = true;
-    try {
-      people.value = (await listPetitioners({ keyword: keyword.trim() || undefined, pageSize: 50 })).items;
-    } catch (error) {
-      showError(error);
-    } finally {
-      searching.value = false;
     }
   }
 
