@@ -1513,6 +1513,7 @@ export const zh = {
     noSnapshots: '暂无传播指标',
     addSnapshot: '追加传播指标',
     heatExplanation: '热度说明',
+    caseNumber: '案号',
     matchConfirmed: (n: number) => `已确认 ${n}`,
     matchPending: (n: number) => `待确认 ${n}`,
     matchHint: '系统按案号、当事人、承办法官和法院名称提出的关联建议，请人工确认或排除。',

@@ -18,6 +18,10 @@ describe('toPetitionInput', () => {
     });
   });
 
+  it('sends the cases picked for a 涉诉 visit', () => {
+    expect(toPetitionInput({ ...blankPetitionForm(), nature: 'litigation', caseIds: ['c1', 'c2'] })).toMatchObject({ nature: 'litigation', caseIds: ['c1', 'c2'] });
+  });
+
   it('keeps the transferring organ of an 上级转交 petition', () => {
     expect(toPetitionInput({ ...blankPetitionForm(), channel: 'upper_transfer', forwardedBy: ' 省高院 ' }).forwardedBy).toBe('省高院');
   });

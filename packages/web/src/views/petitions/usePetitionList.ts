@@ -1,0 +1,14 @@
+import { computed } from 'vue';
+import { listPetitions, petitionsExportUrl, type PetitionFilters } from '../../api/petitions';
+import { useDateRange } from '../../composables/useDateRange';
+import { usePagedList } from '../../composables/usePagedList';
+
+export const blankPetitionFilters = (): PetitionFilters => ({ keyword: '', channel: undefined, nature: undefined, flag: undefined, outcome: undefined, from: undefined, to: undefined });
+
+/** 信访件 list (issue 6): every petition of the court, filtered by channel, received date, nature, flag and outcome; XLSX with the same filters. */
+export function usePetitionList() {
+  const list = usePagedList(listPetitions, blankPetitionFilters);
+  const dateRange = useDateRange(list.filters);
+  const exportUrl = computed(() => petitionsExportUrl(list.query()));
+  return { list, dateRange, exportUrl };
+}
