@@ -1,14 +1,7 @@
-import { RISK_DOMAINS, RISK_LEVELS, riskDomainLabel, riskLevelLabel, type RiskDomain, type RiskLevel } from '@courtrisk/core';
+import { RISK_DOMAINS, RISK_LEVELS, riskDomainLabel, riskLevelLabel, type HeatCell, type RiskDomain, type RiskLevel } from '@courtrisk/core';
 import { zh } from '../../locales/zh-CN';
 import type { ChartOption } from './echarts';
 import { EMPTY_CELL_COLOR, LEVEL_COLOR, LEVEL_TEXT_COLOR, MUTED_TEXT_COLOR } from './palette';
-
-/** Open risks of one domain at one level. */
-export interface HeatCell {
-  domain: RiskDomain;
-  level: RiskLevel;
-  count: number;
-}
 
 /** The short level name for an axis: 红 / 橙 / 黄 / 蓝 from `一级（红）`. */
 const shortLevel = (level: RiskLevel) => riskLevelLabel[level].replace(/^.*（(.)）$/, '$1');

@@ -1,13 +1,7 @@
+import type { TrendPoint } from '@courtrisk/core';
 import { zh } from '../../locales/zh-CN';
 import type { ChartOption } from './echarts';
 import { BRAND_COLOR, SUCCESS_COLOR } from './palette';
-
-/** Risks registered and closed on one day (`YYYY-MM-DD`). */
-export interface TrendPoint {
-  date: string;
-  new: number;
-  closed: number;
-}
 
 /** `2025-03-07` → `3/7`, short enough for thirty labels. */
 const shortDate = (date: string) => `${Number(date.slice(5, 7))}/${Number(date.slice(8, 10))}`;

@@ -3,7 +3,8 @@ import { listPetitions, petitionsExportUrl, type PetitionFilters } from '../../a
 import { useDateRange } from '../../composables/useDateRange';
 import { usePagedList } from '../../composables/usePagedList';
 
-export const blankPetitionFilters = (): PetitionFilters => ({ keyword: '', channel: undefined, nature: undefined, flag: undefined, outcome: undefined, from: undefined, to: undefined });
+/** Newest first: staff look at the latest petitions. */
+export const blankPetitionFilters = (): PetitionFilters => ({ order: 'desc', keyword: '', channel: undefined, nature: undefined, flag: undefined, outcome: undefined, from: undefined, to: undefined });
 
 /** 信访件 list (issue 6): every petition of the court, filtered by channel, received date, nature, flag and outcome; XLSX with the same filters. */
 export function usePetitionList() {
