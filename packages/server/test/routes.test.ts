@@ -1,3 +1,4 @@
+import { idNumberCheckCharacter } from '@courtrisk/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseCsv, FUNDRAISING_FACTS } from './case-fixtures.js';
 import { call, createTestPlatform, login, loginReady, STRONG_PASSWORD, testDialects, type Session, type TestPlatform } from './harness.js';
@@ -21,6 +22,12 @@ interface Fixture {
   riskId: string;
   reassignedRiskId: string;
   opinionItemId: string;
+  petitionerId: string;
+  petitionerVersion: number;
+  petitionId: string;
+  petitionVersion: number;
+  keyPersonId: string;
+  keyPersonVersion: number;
 }
 
 interface EndpointCase {
@@ -41,6 +48,7 @@ interface EndpointCase {
 
 let seq = 0;
 const unique = (prefix: string) => `${prefix}${++seq}${Date.now() % 100000}`;
+const petitionBody = (petitionerId: string) => ({ channel: 'visit', receivedOn: '2026-03-01', petitionerIds: [petitionerId], headcount: 1, venueLevel: 'intermediate', nature: 'non_litigation', content: '反映执行款未到账。', demands: '请求尽快发放。' });
 
 /** Every /api/v1 endpoint: 401 without a session, 400 per invalid field, 403 without permission, success. */
 const ENDPOINTS: EndpointCase[] = [
@@ -416,6 +424,104 @@ const ENDPOINTS: EndpointCase[] = [
   },
   { name: 'opinion heat trend', method: 'GET', url: () => '/api/v1/opinion/heat-trend?from=2026-03-01&to=2026-03-02', invalid: { url: () => '/api/v1/opinion/heat-trend?from=2026-03-01&to=x', field: 'to' }, forbiddenFor: 'zy_judge', as: 'zy_risk' },
   { name: 'opinion import template', method: 'GET', url: () => '/api/v1/opinion/imports/template.xlsx', forbiddenFor: 'zy_risk', as: 'zy_opinion' },
+  { name: 'list petitioners', method: 'GET', url: () => '/api/v1/petitioners', invalid: { url: () => '/api/v1/petitioners?flag=angry', field: 'flag' }, forbiddenFor: 'zy_judge', as: 'zy_petition' },
+  { name: 'export petitioners', method: 'GET', url: () => '/api/v1/petitioners/export.xlsx', invalid: { url: () => '/api/v1/petitioners/export.xlsx?keyPerson=maybe', field: 'keyPerson' }, forbiddenFor: 'zy_judge', as: 'zy_petition' },
+  { name: 'register petitioner', method: 'POST', url: () => '/api/v1/petitioners', body: () => ({ name: unique('信访人') }), invalid: { body: () => ({ name: '' }), field: 'name' }, forbiddenFor: 'zy_leader', as: 'zy_petition', status: 201 },
+  { name: 'petitioner', method: 'GET', url: (f) => `/api/v1/petitioners/${f.petitionerId}`, invalid: { url: () => '/api/v1/petitioners/x', field: 'id' }, forbiddenFor: 'zy_judge', as: 'zy_petition' },
+  {
+    name: 'update petitioner',
+    method: 'PUT',
+    url: (f) => `/api/v1/petitioners/${f.petitionerId}`,
+    body: (f) => ({ name: '路由矩阵信访人', version: f.petitionerVersion }),
+    invalid: { body: (f) => ({ name: '', version: f.petitionerVersion }), field: 'name' },
+    forbiddenFor: 'zy_leader',
+    as: 'zy_petition',
+  },
+  { name: 'reveal ID number', method: 'POST', url: (f) => `/api/v1/petitioners/${f.petitionerId}/reveal-id`, invalid: { url: () => '/api/v1/petitioners/x/reveal-id', field: 'id' }, forbiddenFor: 'zy_petition', as: 'zy_petition_chief' },
+  { name: 'petitioner timeline', method: 'GET', url: (f) => `/api/v1/petitioners/${f.petitionerId}/timeline`, invalid: { url: () => '/api/v1/petitioners/x/timeline', field: 'id' }, forbiddenFor: 'zy_judge', as: 'zy_petition' },
+  { name: 'confidential records', method: 'GET', url: (f) => `/api/v1/petitioners/${f.petitionerId}/confidential`, invalid: { url: () => '/api/v1/petitioners/x/confidential', field: 'id' }, forbiddenFor: 'zy_petition', as: 'zy_petition_chief' },
+  {
+    name: 'counselling session',
+    method: 'POST',
+    url: () => '/api/v1/counselling-sessions',
+    body: (f) => ({ petitionerId: f.petitionerId, heldOn: '2026-03-01', counsellor: '心理咨询师', form: 'phone', emotionalState: 'stable', notes: '情绪平稳，表示愿意等待答复。' }),
+    invalid: { body: (f) => ({ petitionerId: f.petitionerId, heldOn: '2026-03-01', counsellor: '心理咨询师', form: 'letter', emotionalState: 'stable', notes: '情绪平稳。' }), field: 'form' },
+    forbiddenFor: 'zy_petition',
+    as: 'zy_petition_chief',
+    status: 201,
+  },
+  {
+    name: 'follow-up visit',
+    method: 'POST',
+    url: () => '/api/v1/follow-up-visits',
+    body: (f) => ({ petitionerId: f.petitionerId, visitedOn: '2026-03-01', visitors: ['信访接待员'], method: 'phone', attitude: 'stable', findings: '电话回访，表示理解。' }),
+    invalid: { body: (f) => ({ petitionerId: f.petitionerId, visitedOn: '2026-03-01', visitors: [], method: 'phone', attitude: 'stable', findings: '电话回访。' }), field: 'visitors' },
+    forbiddenFor: 'zy_petition',
+    as: 'zy_petition_chief',
+    status: 201,
+  },
+  {
+    name: 'stabilization plan',
+    method: 'POST',
+    url: () => '/api/v1/stabilization-plans',
+    body: (f) => ({ petitionerId: f.petitionerId, leaderName: '分管副院长', staff: ['信访接待员'], measures: ['每周电话回访'], startedOn: '2026-03-01', reviewOn: '2026-03-15' }),
+    invalid: { body: (f) => ({ petitionerId: f.petitionerId, leaderName: '分管副院长', staff: [], measures: ['每周电话回访'], startedOn: '2026-03-01', reviewOn: '2026-03-15' }), field: 'staff' },
+    forbiddenFor: 'zy_leader',
+    as: 'zy_petition',
+    status: 201,
+  },
+  { name: 'list key persons', method: 'GET', url: () => '/api/v1/key-persons', invalid: { url: () => '/api/v1/key-persons?reviewStatus=late', field: 'reviewStatus' }, forbiddenFor: 'zy_judge', as: 'zy_petition' },
+  {
+    name: 'list a key person',
+    method: 'POST',
+    url: () => '/api/v1/key-persons',
+    body: (f) => ({ petitionerId: f.petitionerId, listedOn: '2026-03-01', reason: '多次扬言越级上访' }),
+    invalid: { body: (f) => ({ petitionerId: f.petitionerId, listedOn: '2026-03-01', reason: '' }), field: 'reason' },
+    forbiddenFor: 'zy_leader',
+    as: 'zy_petition',
+    status: 201,
+  },
+  {
+    name: 'review a key person',
+    method: 'POST',
+    url: (f) => `/api/v1/key-persons/${f.keyPersonId}/reviews`,
+    body: (f) => ({ reviewedOn: '2026-03-02', decision: 'keep', opinion: '诉求未解决，继续列管', version: f.keyPersonVersion }),
+    invalid: { body: (f) => ({ reviewedOn: '2026-03-02', decision: 'forget', opinion: '继续列管', version: f.keyPersonVersion }), field: 'decision' },
+    forbiddenFor: 'zy_leader',
+    as: 'zy_petition',
+  },
+  { name: 'list petitions', method: 'GET', url: () => '/api/v1/petitions', invalid: { url: () => '/api/v1/petitions?nature=both', field: 'nature' }, forbiddenFor: 'zy_judge', as: 'zy_petition' },
+  { name: 'export petitions', method: 'GET', url: () => '/api/v1/petitions/export.xlsx', invalid: { url: () => '/api/v1/petitions/export.xlsx?outcome=done', field: 'outcome' }, forbiddenFor: 'zy_judge', as: 'zy_petition' },
+  { name: 'petitions per month', method: 'GET', url: () => '/api/v1/petitions/monthly', invalid: { url: () => '/api/v1/petitions/monthly?months=99', field: 'months' }, forbiddenFor: 'zy_judge', as: 'zy_petition' },
+  {
+    name: 'register petition',
+    method: 'POST',
+    url: () => '/api/v1/petitions',
+    body: (f) => petitionBody(f.petitionerId),
+    invalid: { body: (f) => ({ ...petitionBody(f.petitionerId), channel: 'fax' }), field: 'channel' },
+    forbiddenFor: 'zy_leader',
+    as: 'zy_petition',
+    status: 201,
+  },
+  { name: 'petition', method: 'GET', url: (f) => `/api/v1/petitions/${f.petitionId}`, invalid: { url: () => '/api/v1/petitions/x', field: 'id' }, forbiddenFor: 'zy_judge', as: 'zy_petition' },
+  {
+    name: 'update petition',
+    method: 'PUT',
+    url: (f) => `/api/v1/petitions/${f.petitionId}`,
+    body: (f) => ({ ...petitionBody(f.petitionerId), headcount: 2, version: f.petitionVersion }),
+    invalid: { body: (f) => ({ ...petitionBody(f.petitionerId), headcount: 0, version: f.petitionVersion }), field: 'headcount' },
+    forbiddenFor: 'zy_leader',
+    as: 'zy_petition',
+  },
+  {
+    name: 'petition step',
+    method: 'POST',
+    url: (f) => `/api/v1/petitions/${f.petitionId}/steps`,
+    body: () => ({ kind: 'accepted', on: '2026-03-02' }),
+    invalid: { body: () => ({ kind: 'accepted', on: '2026-03-02', outcome: 'done' }), field: 'outcome' },
+    forbiddenFor: 'zy_leader',
+    as: 'zy_petition',
+  },
   {
     name: 'delete department',
     method: 'DELETE',
@@ -433,14 +539,14 @@ describe.each(testDialects())('route matrix on %s', (dialect) => {
 
   beforeAll(async () => {
     platform = await createTestPlatform(dialect);
-    for (const name of ['zy_judge', 'zy_leader', 'zy_risk', 'zy_admin', 'zy_opinion']) sessions.set(name, await loginReady(platform, name));
+    for (const name of ['zy_judge', 'zy_leader', 'zy_risk', 'zy_admin', 'zy_opinion', 'zy_petition', 'zy_petition_chief']) sessions.set(name, await loginReady(platform, name));
     admin = sessions.get('zy_admin')!;
     const courts = (await call(platform, admin, 'GET', '/api/v1/courts')).json() as { id: string; level: string; code: string }[];
     fixture.courtId = courts.find((c) => c.level === 'intermediate')!.id;
     fixture.basicCourtId = courts.find((c) => c.code === '示0103')!.id;
     const dept = await call(platform, admin, 'POST', '/api/v1/departments', { courtId: fixture.courtId, code: 'to_delete', name: '临时部门' });
     fixture.departmentId = dept.json().id;
-    const target = (await call(platform, admin, 'GET', '/api/v1/accounts?keyword=zy_opinion')).json().items[0];
+    const target = (await call(platform, admin, 'GET', '/api/v1/accounts?keyword=zy_discipline')).json().items[0];
     fixture.targetAccountId = target.id;
     fixture.targetVersion = target.version;
     const roles = (await call(platform, admin, 'GET', `/api/v1/roles?courtId=${fixture.courtId}`)).json() as { id: string; code: string }[];
@@ -479,6 +585,15 @@ describe.each(testDialects())('route matrix on %s', (dialect) => {
     fixture.opinionItemId = (
       await call(platform, sessions.get('zy_opinion')!, 'POST', '/api/v1/opinion/items', { sourceKind: 'weibo', sourceName: '示例网友', title: '执行进展', text: '网友关注执行进展。', publishedAt: '2026-03-01T08:00:00+08:00' })
     ).json().id;
+    const petitionStaff = sessions.get('zy_petition')!;
+    const idNumber = '11010519650301123' + idNumberCheckCharacter('11010519650301123');
+    const person = (await call(platform, petitionStaff, 'POST', '/api/v1/petitioners', { name: '路由矩阵信访人', idNumber })).json();
+    Object.assign(fixture, { petitionerId: person.id, petitionerVersion: person.version });
+    const record = (await call(platform, petitionStaff, 'POST', '/api/v1/petitions', petitionBody(person.id))).json();
+    Object.assign(fixture, { petitionId: record.id, petitionVersion: record.version });
+    const other = (await call(platform, petitionStaff, 'POST', '/api/v1/petitioners', { name: '路由矩阵重点人员' })).json();
+    const listed = (await call(platform, petitionStaff, 'POST', '/api/v1/key-persons', { petitionerId: other.id, listedOn: '2026-02-01', reason: '多次扬言越级上访' })).json();
+    Object.assign(fixture, { keyPersonId: listed.id, keyPersonVersion: listed.version });
     await platform.services.jobs.idle();
   });
   afterAll(() => platform.close());
