@@ -140,6 +140,24 @@ describe.each(testDialects())('data-scope isolation on %s', (dialect) => {
     expect((await call(platform, dcRisk, 'GET', `/api/v1/agencies?courtId=${ids.court.xc}`)).statusCode).toBe(404);
   });
 
+  it('keeps petitioners to the registering court: a sibling court reads them as 404 (issue 6)', async () => {
+    /** An account of `court` holding the petition permissions, created by that court's admin. */
+    async function petitionStaff(admin: Session, court: 'dc' | 'xc', username: string) {
+      const role = await call(platform, admin, 'POST', '/api/v1/roles', { courtId: ids.court[court], code: `${username}_role`, name: '信访接待', scope: 'court', permissions: ['petition.read', 'petition.manage'] });
+      const account = (await call(platform, admin, 'POST', '/api/v1/accounts', { courtId: ids.court[court], username, displayName: '信访接待', roleIds: [role.json().id] })).json();
+      const first = await login(platform, username, account.initialPassword);
+      const changed = await call(platform, first, 'POST', '/api/v1/auth/password', { currentPassword: account.initialPassword, newPassword: STRONG_PASSWORD });
+      return { ...first, csrf: changed.json().csrfToken as string };
+    }
+    const dcPetition = await petitionStaff(dc, 'dc', 'dc_petition');
+    const xcPetition = await petitionStaff(xc, 'xc', 'xc_petition');
+    const person = (await call(platform, dcPetition, 'POST', '/api/v1/petitioners', { name: '东城信访人' })).json();
+    expect((await call(platform, dcPetition, 'GET', `/api/v1/petitioners/${person.id}`)).statusCode).toBe(200);
+    for (const url of [`/api/v1/petitioners/${person.id}`, `/api/v1/petitioners/${person.id}/timeline`]) expect((await call(platform, xcPetition, 'GET', url)).statusCode, url).toBe(404);
+    expect((await call(platform, xcPetition, 'GET', '/api/v1/petitioners')).json().items).toEqual([]);
+    expect((await call(platform, xcPetition, 'GET', `/api/v1/petitioners?courtId=${ids.court.dc}`)).statusCode).toBe(404);
+  });
+
   it('does not let a 基层 admin see upward either', async () => {
     const res = await call(platform, xc, 'GET', `/api/v1/accounts/${ids.account.dc_admin.id}`);
     expect(res.statusCode).toBe(404);

@@ -16,7 +16,7 @@ export function buildRiskTrendOption(points: readonly TrendPoint[]): ChartOption
     yAxis: { type: 'value', minInterval: 1 },
     series: [
       { name: zh.workbench.trendNew, type: 'bar', data: points.map((point) => point.new), itemStyle: { color: BRAND_COLOR }, barMaxWidth: 14 },
-      { name: zh.workbench.trendClosed, type: 'line', data: points.map((point) => point.closed), itemStyle: { color: SUCCESS_COLOR }, smooth: true, symbolSize: 5 },
+      { name: zh.workbench.trendClosed, type: 'line', data: points.map((point) => point.closed), itemStyle: { color: SUCCESS_COLOR }, symbolSize: 5 },
     ],
   };
 }

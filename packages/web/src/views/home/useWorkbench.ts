@@ -100,6 +100,8 @@ export function useWorkbench() {
   const trendOption = computed(() => buildRiskTrendOption(view.value?.trend ?? []));
   /** 下级上报's full list is the leaders' page (risk.instruct); others open each risk from the card. */
   const canOpenLowerReports = computed(() => auth.can('risk.instruct'));
+  /** 去研判 for those who triage warnings; the others (e.g. 承办法官) only read them. */
+  const canTriage = computed(() => auth.can('warning.triage'));
 
   /** A heat cell opens the register filtered to its domain and level. */
   function openHeatCell(event: ECElementEvent): void {
@@ -128,6 +130,7 @@ export function useWorkbench() {
     heatOption,
     trendOption,
     canOpenLowerReports,
+    canTriage,
     openHeatCell,
   };
 }
