@@ -5,7 +5,6 @@ import { loadConfig, type Config } from './config.js';
 import { migrateToLatest, openDatabase, type Database } from './db/database.js';
 import { seedDemo, type DemoAccount } from './services/demo-seed.js';
 import { createServices, type ServiceOptions, type Services } from './services/index.js';
-import { startDailyTrialLimitSweep } from './services/trial-limit-sweep.service.js';
 
 export interface StartOptions {
   /** Environment variables to parse; the process environment when omitted. */
@@ -54,9 +53,7 @@ export async function createPlatform(options: StartOptions = {}) {
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const platform = await createPlatform(options);
   const { app, config, database } = platform;
-  const stopTrialLimitSweep = startDailyTrialLimitSweep(platform.services.trialLimitSweep, (message, error) => app.log.error({ err: error }, message));
-  app.addHook('onClose', async () => stopTrialLimitSweep());
-  // Risk clocks, escalation and webhook sending; only real servers tick (tests call tick() themselves).
+  // Risk clocks, escalation, webhook sending and the daily 审限 / 信访 sweeps; only real servers tick (tests call tick() themselves).
   platform.services.riskScheduler.start();
   app.addHook('onClose', () => platform.services.riskScheduler.stop());
   await app.listen({ port: config.port, host: config.host });

@@ -153,6 +153,7 @@ describe.each(testDialects())('risk scheduler on %s', (dialect) => {
         // deliverDue is the tick's last step: counting it counts finished ticks.
         webhooks: { deliverDue: async () => ((ticks[intervalSeconds] += 1), 0) },
         petitions: platform.services.petitions,
+        trialLimits: platform.services.trialLimitSweep,
         log: (message, error) => {
           throw error ?? new Error(message);
         },

@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startDailyTrialLimitSweep } from '../src/services/trial-limit-sweep.service.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { up as grantNewBuiltinPermissions } from '../src/db/migrations/20261125_0300_grant_new_builtin_permissions.js';
 import { call, createTestPlatform, login, loginReady, STRONG_PASSWORD, testDialects, type Session, type TestPlatform } from './harness.js';
 
@@ -138,6 +137,17 @@ describe.each(testDialects())('daily trial-limit sweep on %s', (dialect) => {
     expect(retired.courts[0]!.retired).toBe(1);
     expect(await trialWarning()).toMatchObject([{ level: 'yellow', active: 0 }]);
   });
+
+  it('runs from the scheduler: the first tick of a Beijing day sweeps, later ticks that day do not', async () => {
+    advanceTo('2026-07-01');
+    const first = await platform.services.riskScheduler.tick();
+    expect(first.ran).toBe(true);
+    expect(first.trialLimitCourtsSwept).toBeGreaterThanOrEqual(1);
+    const second = await platform.services.riskScheduler.tick();
+    expect(second.trialLimitCourtsSwept).toBe(0);
+    const swept = await platform.services.trialLimitSweep.run();
+    expect(swept.courts.find((c) => c.courtId === courtId)).toMatchObject({ swept: false });
+  });
 });
 
 describe.each(testDialects())('trial-limit settings on %s', (dialect) => {
@@ -254,31 +264,5 @@ describe.each(testDialects())('granting new built-in permissions to existing cou
     expect(JSON.parse((await role('custom_clerk')).permissions)).toEqual(['case.read']);
     expect(JSON.parse((await role('leader')).permissions)).toContain('case.supervise');
     expect(JSON.parse((await role('judge')).permissions)).not.toContain('case.process');
-  });
-});
-
-describe('in-process daily sweep timer', () => {
-  it('sweeps shortly after start and then every interval, never two runs at once, and stops', async () => {
-    vi.useFakeTimers();
-    try {
-      let finish: () => void = () => {};
-      const run = vi.fn(() => new Promise<{ day: string; courts: [] }>((resolve) => (finish = () => resolve({ day: '2026-03-02', courts: [] }))));
-      const stop = startDailyTrialLimitSweep({ run }, () => {}, 60_000);
-      await vi.advanceTimersByTimeAsync(4_999);
-      expect(run).toHaveBeenCalledTimes(0);
-      await vi.advanceTimersByTimeAsync(1);
-      expect(run).toHaveBeenCalledTimes(1);
-      await vi.advanceTimersByTimeAsync(60_000); // still running: the tick is skipped
-      expect(run).toHaveBeenCalledTimes(1);
-      finish();
-      await vi.advanceTimersByTimeAsync(60_000);
-      expect(run).toHaveBeenCalledTimes(2);
-      finish();
-      stop();
-      await vi.advanceTimersByTimeAsync(10 * 60_000);
-      expect(run).toHaveBeenCalledTimes(2);
-    } finally {
-      vi.useRealTimers();
-    }
   });
 });

@@ -75,6 +75,7 @@ export function createServices(config: Config, database: Database, options: Serv
   const opinion = createOpinionService({ store, access, clock, intake: createOpinionIntake({ rules }) });
   const longPending = createLongPendingService({ store, access, clock });
   const petitions = createPetitionService({ store, access, clock, engine: petitionEngine });
+  const trialLimitSweep = createTrialLimitSweep({ store, access, clock, engine: trialLimitEngine, afterRun: longPending.takeWeeklySnapshots });
   const webhooks = createWebhookService({ store, access, clock, log, secrets: createSecretBox(() => loadMasterKey(config)), timeoutMs: config.webhook.timeoutMs });
   return {
     store,
@@ -95,7 +96,6 @@ export function createServices(config: Config, database: Database, options: Serv
     warnings: createWarningService({ store, access, clock, registrar }),
     trialLimits: createTrialLimitService({ store, access, clock, engine: trialLimitEngine }),
     trialLimitSettings: createTrialLimitSettingsService({ store, access, clock }),
-    trialLimitSweep: createTrialLimitSweep({ store, access, clock, engine: trialLimitEngine, afterRun: longPending.takeWeeklySnapshots }),
     trialEventImports: createTrialEventImportService({ store, access, clock, engine: trialLimitEngine }),
     trialMonitoring: createTrialMonitoringService({ store, access, clock, engine: trialLimitEngine }),
     longPending,
@@ -104,7 +104,8 @@ export function createServices(config: Config, database: Database, options: Serv
     notifications: createNotificationService({ store, clock }),
     riskSettings: createRiskSettingsService({ store, access, clock }),
     webhooks,
-    riskScheduler: createRiskScheduler({ store, database, clock, webhooks, petitions, log, intervalSeconds: config.scheduler.intervalSeconds }),
+    trialLimitSweep,
+    riskScheduler: createRiskScheduler({ store, database, clock, webhooks, petitions, trialLimits: trialLimitSweep, log, intervalSeconds: config.scheduler.intervalSeconds }),
     savedFilters: createSavedFilterService({ store, clock }),
     workbench: createWorkbenchService({ store, clock }),
     riskDossier: createRiskDossierService({ store, clock, risks, tasks }),

@@ -12,6 +12,7 @@ import { notify, type NewNotification } from './notifier.js';
 import { forCourt, type CourtRiskSettings } from './risk-settings.service.js';
 import type { Store } from './store.js';
 import type { PetitionService } from './petition.service.js';
+import type { TrialLimitSweep } from './trial-limit-sweep.service.js';
 import type { WebhookService } from './webhook.service.js';
 
 /** Arbitrary constant naming the scheduler's PostgreSQL advisory lock ("CRSK"). */
@@ -29,9 +30,11 @@ export interface TickResult {
   webhookAttempts: number;
   /** Petitions whose clocks the day's 信访 sweep checked (0 on the other ticks of the day). */
   petitionsSwept: number;
+  /** Courts whose open cases the day's 审限 sweep re-evaluated (0 on the other ticks of the day). */
+  trialLimitCourtsSwept: number;
 }
 
-const SKIPPED: TickResult = { ran: false, risksChecked: 0, dueSoonNotices: 0, escalations: 0, overdueTasks: 0, webhookAttempts: 0, petitionsSwept: 0 };
+const SKIPPED: TickResult = { ran: false, risksChecked: 0, dueSoonNotices: 0, escalations: 0, overdueTasks: 0, webhookAttempts: 0, petitionsSwept: 0, trialLimitCourtsSwept: 0 };
 
 interface OpenRisk {
   courtId: string;
@@ -47,6 +50,7 @@ type Deps = {
   clock: Clock;
   webhooks: Pick<WebhookService, 'deliverDue'>;
   petitions: Pick<PetitionService, 'sweep'>;
+  trialLimits: Pick<TrialLimitSweep, 'run'>;
   log: (message: string, error?: unknown) => void;
   intervalSeconds: number;
 };
@@ -61,10 +65,11 @@ type Deps = {
  * sends the webhook deliveries that are due. With PostgreSQL only the server holding the advisory
  * lock works; the others skip the tick.
  */
-export function createRiskScheduler({ store, database, clock, webhooks, petitions, log, intervalSeconds }: Deps) {
+export function createRiskScheduler({ store, database, clock, webhooks, petitions, trialLimits, log, intervalSeconds }: Deps) {
   const { repos } = store;
   /** Beijing day of the last successful 信访 sweep in this process. */
   let petitionsSweptOn: string | undefined;
+  let trialLimitsSweptOn: string | undefined;
 
   /** Recipients per court and step, cached for one tick. */
   function recipientFinder() {
@@ -273,6 +278,16 @@ export function createRiskScheduler({ store, database, clock, webhooks, petition
         petitionsSweptOn = day;
       } catch (error) {
         log('risk scheduler: petition sweep failed', error);
+      }
+    }
+
+    // 审限 is counted in days: one sweep per Beijing day, which the sweep also records per court in the database.
+    if (trialLimitsSweptOn !== day) {
+      try {
+        result.trialLimitCourtsSwept = (await trialLimits.run()).courts.filter((court) => court.swept).length;
+        trialLimitsSweptOn = day;
+      } catch (error) {
+        log('risk scheduler: trial-limit sweep failed', error);
       }
     }
 

@@ -107,31 +107,3 @@ export function createTrialLimitSweep({
   };
 }
 export type TrialLimitSweep = ReturnType<typeof createTrialLimitSweep>;
-
-/**
- * Runs the sweep in-process: shortly after start, then every `intervalMs`. The database claim makes
- * every tick after the day's first a no-op, so the sweep runs once per Beijing day (after midnight
- * at the latest one interval late) however many servers tick. Returns the stop function.
- */
-export function startDailyTrialLimitSweep(sweep: Pick<TrialLimitSweep, 'run'>, log: (message: string, error?: unknown) => void, intervalMs = 10 * 60_000) {
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
-    try {
-      await sweep.run();
-    } catch (error) {
-      log('审限每日巡检失败', error);
-    } finally {
-      running = false;
-    }
-  };
-  const first = setTimeout(() => void tick(), 5_000);
-  const timer = setInterval(() => void tick(), intervalMs);
-  first.unref();
-  timer.unref();
-  return () => {
-    clearTimeout(first);
-    clearInterval(timer);
-  };
-}
