@@ -325,18 +325,27 @@ describe.skipIf(!chromiumPath)('东城风险办确认预警为风险，研判升
     const box = await canvas.boundingBox();
     expect(box?.width ?? 0).toBeGreaterThan(200);
     expect(box?.height ?? 0).toBeGreaterThan(200);
-    // Painted, not blank: count the pixels that are neither transparent nor white.
+    // Painted, not blank: the share of pixels that are drawn at all, and of those in a strong colour
+    // (the 红/橙 cells of the open risks). ECharts may paint the cells on a layer canvas of their own.
     const painted = () =>
-      canvas.evaluate((element) => {
-        const el = element as HTMLCanvasElement;
-        const data = el.getContext('2d')!.getImageData(0, 0, el.width, el.height).data;
-        let count = 0;
-        for (let i = 0; i < data.length; i += 4) {
-          if (data[i + 3]! > 0 && (data[i]! < 240 || data[i + 1]! < 240 || data[i + 2]! < 240)) count += 1;
+      chart.evaluate((root) => {
+        let drawn = 0;
+        let coloured = 0;
+        let all = 0;
+        for (const el of Array.from(root.querySelectorAll('canvas'))) {
+          const data = el.getContext('2d')!.getImageData(0, 0, el.width, el.height).data;
+          all = Math.max(all, el.width * el.height);
+          for (let i = 0; i < data.length; i += 4) {
+            const [r, g, b, a] = [data[i]!, data[i + 1]!, data[i + 2]!, data[i + 3]!];
+            if (a === 0 || (r > 250 && g > 250 && b > 250)) continue;
+            drawn += 1;
+            if (Math.max(r, g, b) - Math.min(r, g, b) > 80) coloured += 1;
+          }
         }
-        return count / (el.width * el.height);
+        return { drawn: drawn / all, coloured: coloured / all };
       });
-    await expect.poll(painted, { timeout: 10_000 }).toBeGreaterThan(0.05);
+    await expect.poll(async () => (await painted()).coloured, { timeout: 10_000 }).toBeGreaterThan(0.005);
+    expect((await painted()).drawn).toBeGreaterThan(0.02);
     await chart.scrollIntoViewIfNeeded();
     await h.shot('risk-16-workbench');
     expect(h.pageErrors).toEqual([]);

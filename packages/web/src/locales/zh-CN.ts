@@ -695,7 +695,7 @@ export const zh = {
     overdueClock: '时限超时',
     overdueTask: '任务逾期',
     heat: '风险分布',
-    heatHint: '您可查看的本院在办风险（待研判至持续监测），点击格子查看对应风险',
+    heatHint: '您可查看的在办风险（待研判至持续监测）；点击格子打开登记册中该类别、等级的全部风险（含已化解、已销号）',
     heatLabel: '在办风险按风险类别与等级分布的热力图',
     heatEmpty: '目前没有在办的风险',
     heatTooltip: (domain: string, level: string, count: number) => `${domain} · ${level}：${count} 件`,
