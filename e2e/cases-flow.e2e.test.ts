@@ -3,7 +3,7 @@ import iconv from 'iconv-lite';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { changeInitialPassword, locateChromium, login, logout, openMenu, SHOTS_DIR, startHarness, type Harness } from './harness';
+import { changeInitialPassword, locateChromium, login, logout, openMenu, SHOTS_DIR, startHarness, uploadCsv, type Harness } from './harness';
 
 const chromiumPath = locateChromium();
 
@@ -36,21 +36,6 @@ function casesCsv(): string {
       '原告：赵某；原告：钱某；被告：某某建筑工程有限公司', '判令被告支付拖欠的工资', WAGES_FACTS],
   ];
   return `\uFEFF${[header, ...rows.map((row) => row.map(quote).join(','))].join('\r\n')}\r\n`;
-}
-
-async function uploadCsv(page: Page, name: string, content: string | Buffer) {
-  const buffer = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
-  await page.locator('.import-upload input[type=file]').setInputFiles({ name, mimeType: 'text/csv', buffer });
-  await page.getByText(name).first().waitFor();
-  await page.getByRole('button', { name: '开始导入' }).click();
-  const result = page.getByTestId('import-result');
-  await result.getByRole('progressbar').and(page.locator('[aria-valuenow="100"]')).waitFor({ timeout: 30_000 });
-  // …and the bar itself has grown to full width (it animates), as the person watching sees it.
-  const width = async (selector: string) => (await result.locator(selector).boundingBox())?.width ?? 0;
-  await expect
-    .poll(async () => (await width('.el-progress-bar__inner')) >= (await width('.el-progress-bar__outer')) - 1, { timeout: 10_000 })
-    .toBe(true);
-  return result;
 }
 
 /** The number shown next to a label in the import result (新增 / 更新 / 未变 / 错误). */

@@ -144,3 +144,19 @@ export async function openMenu(page: Page, title: string): Promise<void> {
   await page.getByRole('menuitem', { name: title, exact: true }).click();
   await page.getByRole('heading', { level: 1, name: title }).waitFor();
 }
+
+/** Uploads a CSV on the 案件导入 page, starts the import and waits until its progress bar is full. */
+export async function uploadCsv(page: Page, name: string, content: string | Buffer) {
+  const buffer = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+  await page.locator('.import-upload input[type=file]').setInputFiles({ name, mimeType: 'text/csv', buffer });
+  await page.getByText(name).first().waitFor();
+  await page.getByRole('button', { name: '开始导入' }).click();
+  const result = page.getByTestId('import-result');
+  await result.getByRole('progressbar').and(page.locator('[aria-valuenow="100"]')).waitFor({ timeout: 30_000 });
+  // …and the bar itself has grown to full width (it animates), as the person watching sees it.
+  const width = async (selector: string) => (await result.locator(selector).boundingBox())?.width ?? 0;
+  await expect
+    .poll(async () => (await width('.el-progress-bar__inner')) >= (await width('.el-progress-bar__outer')) - 1, { timeout: 10_000 })
+    .toBe(true);
+  return result;
+}
