@@ -332,7 +332,9 @@ describe.skipIf(!chromiumPath)('东城风险办确认预警为风险，研判升
         let drawn = 0;
         let coloured = 0;
         let all = 0;
-        for (const el of Array.from(root.querySelectorAll('canvas'))) {
+        type Canvas = { width: number; height: number; getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: ArrayLike<number> } } | null };
+        const canvases = Array.from((root as unknown as { querySelectorAll(selector: string): ArrayLike<Canvas> }).querySelectorAll('canvas'));
+        for (const el of canvases) {
           const data = el.getContext('2d')!.getImageData(0, 0, el.width, el.height).data;
           all = Math.max(all, el.width * el.height);
           for (let i = 0; i < data.length; i += 4) {
