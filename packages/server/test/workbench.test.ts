@@ -107,7 +107,7 @@ describe.each(testDialects())('workbench on %s', (dialect) => {
     expect(view.newWarnings.total).toBeGreaterThanOrEqual(1);
     expect(view.newWarnings.items[0]).toMatchObject({ caseNumber: '(2025)示01民初7号' });
     const admin = await workbench('zy_admin');
-    expect(admin).toMatchObject({ myTasks: null, myClocks: null, newWarnings: null, overdue: null, heat: null, trend: null, perCourt: null, lowerReports: null });
+    expect(admin).toMatchObject({ myTasks: { total: 0, items: [] }, myClocks: null, newWarnings: null, overdue: null, heat: null, trend: null, perCourt: null, lowerReports: null });
     expect((await call(platform, null, 'GET', '/api/v1/workbench')).statusCode).toBe(401);
     expect((await call(platform, as('zy_risk'), 'GET', '/api/v1/workbench?courtId=x')).json().fields[0].path).toBe('courtId');
   });
@@ -120,7 +120,14 @@ describe.each(testDialects())('workbench on %s', (dialect) => {
     };
     await act({ action: 'startAssessment' });
     await act({ action: 'recordAssessment', assessment: { heldOn: '2026-03-02', form: 'consultation', participants: [{ kind: 'staff', name: '风险办专员' }], conclusion: '风险属实，需制定处置方案' } });
-    await act({ action: 'submitPlan', summary: '约谈开发商', tasks: [{ assignee: { kind: 'person', accountId: accountIds.get('zy_risk') }, dueOn: '2026-03-03', description: '约谈开发商并报送交房计划' }] });
+    await act({ action: 'submitPlan', summary: '约谈开发商', tasks: [
+        { assignee: { kind: 'person', accountId: accountIds.get('zy_risk') }, dueOn: '2026-03-03', description: '约谈开发商并报送交房计划' },
+        { assignee: { kind: 'person', accountId: accountIds.get('zy_petition') }, dueOn: '2026-03-05', description: '接待购房人代表并记录诉求' },
+      ] });
+    // 信访接待 has no 查看风险, yet the task handed to it is on its workbench — and nothing else about risks.
+    const petitionDesk = await workbench('zy_petition');
+    expect(petitionDesk.myTasks).toMatchObject({ total: 1, items: [{ riskId: redRisk, description: '接待购房人代表并记录诉求' }] });
+    expect(petitionDesk).toMatchObject({ heat: null, overdue: null, myClocks: null });
 
     let view = await workbench('zy_risk');
     expect(view.myTasks).toMatchObject({ total: 1, items: [{ riskId: redRisk, dueOn: '2026-03-03', overdue: false }] });

@@ -98,6 +98,8 @@ export function createWorkbenchService({ store, clock }: { store: Store; clock: 
           items: rows.map((w) => ({ id: w.id, title: w.title, level: w.level as RiskLevel, domain: w.domain as HeatCell['domain'], caseId: w.caseId, caseNumber: w.caseNumber, createdAt: w.createdAt })),
         };
       }
+      // Tasks handed to me or my department are mine to see without 查看风险 (docs/risk-api.md "Assignees without 查看风险").
+      base.myTasks = courtId === actor.courtId ? firstOf((await repos.workbench.listMyOpenTasks(actor.courtId, actor.accountId, actor.departmentId)).map(presentTask(today))) : { total: 0, items: [] };
       if (!canRisks) return base;
 
       const lowerCourtIds = [...collectDescendantIds(await repos.courts.listAll(), courtId)].filter((id) => id !== courtId && actor.scope.courtIds.has(id));
@@ -123,7 +125,6 @@ export function createWorkbenchService({ store, clock }: { store: Store; clock: 
         .sort(byDue);
       const overdueTasks = (await repos.workbench.listOverdueTasks(viewer, courtId, today)).map(presentTask(today));
       base.overdue = { clocks: firstOf(here.flatMap((risk) => attention(risk, missed)).sort(byDue)), tasks: firstOf(overdueTasks) };
-      base.myTasks = courtId === actor.courtId ? firstOf((await repos.workbench.listMyOpenTasks(actor.courtId, actor.accountId, actor.departmentId)).map(presentTask(today))) : { total: 0, items: [] };
 
       base.heat = RISK_DOMAINS.flatMap((domain) => RISK_LEVELS.map((level) => ({ domain, level, count: working.filter((r) => r.domain === domain && r.level === level).length })));
 
