@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RISK_ACTIONS, RISK_STATUSES, type RiskActionName, type RiskActionPayload, type RiskStatus } from '../contracts/risk.js';
-import { addDays, type LocalDate } from '../deadlines/local-date.js';
+import { addDays, formatChineseDate, type LocalDate } from '../deadlines/local-date.js';
 import type { Abilities } from '../permissions/abilities.js';
 import { permissionLabel } from '../permissions/catalog.js';
 import { applyRiskAction, availableActions, createRisk, RISK_TRANSITIONS, type RiskActionResult, type RiskState } from './lifecycle.js';
@@ -163,7 +163,7 @@ describe('registration and levels (PRODUCT.md §4)', () => {
     expect(timelineEntry).toMatchObject({
       levelChange: { from: 'yellow', to: 'orange', reason: '涉及人数增至 60 人' },
       upwardReport: 'automatic',
-      summary: '记录研判：研判中 → 处置中；等级 三级（黄） → 二级（橙）；已自动上报上级法院',
+      summary: expect.stringMatching(/^记录研判：研判中 → 处置中；等级 三级（黄） → 二级（橙）；已自动上报上级法院。(会商|专题会|联席会议)（\d{4}年\d{1,2}月\d{1,2}日）结论：/),
     });
   });
 
@@ -237,7 +237,7 @@ describe('flags and timestamps', () => {
     const disposing = riskIn('disposing', 'yellow');
     const reported = nextOf(apply(disposing, { action: 'reportUpward', note: '报中院备案' }));
     expect(reported.next.reportedUpward).toEqual({ at: AT, automatic: false });
-    expect(reported.timelineEntry).toMatchObject({ upwardReport: 'manual', summary: '上报上级法院' });
+    expect(reported.timelineEntry).toMatchObject({ upwardReport: 'manual', summary: '上报上级法院。报中院备案' });
     expect(refusalOf(apply(reported.next, { action: 'reportUpward', note: '再次上报' }))).toEqual({ code: 'precondition_failed', reason: '已上报上级法院' });
   });
 
@@ -274,7 +274,7 @@ describe('flags and timestamps', () => {
   it('puts the validated payload in the timeline, trimmed and without `action`', () => {
     const { timelineEntry } = nextOf(apply(riskIn('disposing'), { action: 'monitor', reason: '  风险可控  ', nextReviewOn: TODAY }));
     expect(timelineEntry.details).toEqual({ reason: '风险可控', nextReviewOn: TODAY });
-    expect(timelineEntry.summary).toBe('转入持续监测：处置中 → 持续监测');
+    expect(timelineEntry.summary).toBe(`转入持续监测：处置中 → 持续监测。理由：风险可控；下次复查 ${formatChineseDate(TODAY)}`);
   });
 });
 

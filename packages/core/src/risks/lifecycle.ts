@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { riskLevelLabel } from '../contracts/court-case.js';
 import {
+  assessmentFormLabel,
   RISK_ACTION_PAYLOADS,
   RISK_ACTIONS,
   riskActionLabel,
@@ -310,6 +311,41 @@ export function createRisk(input: { id: string; score: RiskScore; at: string; ac
   };
 }
 
+/** At most `max` characters of free text, so a timeline line stays a line. */
+function excerpt(text: string, max = 60): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
+/**
+ * What an action said, for its timeline line: a reader of the timeline (or of the printed dossier)
+ * should see the conclusion, the plan, the resolution or the opinion without opening the details.
+ */
+function gistOf(payload: z.output<(typeof RISK_ACTION_PAYLOADS)[RiskActionName]>): string {
+  switch (payload.action) {
+    case 'recordAssessment':
+      return `${assessmentFormLabel[payload.assessment.form]}（${formatChineseDate(payload.assessment.heldOn)}）结论：${excerpt(payload.assessment.conclusion)}`;
+    case 'submitPlan':
+      return `方案：${excerpt(payload.summary)}（${payload.tasks.length} 项任务）`;
+    case 'recordReview':
+      return `复查情况：${excerpt(payload.finding)}；下次复查 ${formatChineseDate(payload.nextReviewOn)}`;
+    case 'monitor':
+      return `理由：${excerpt(payload.reason)}；下次复查 ${formatChineseDate(payload.nextReviewOn)}`;
+    case 'resumeFromMonitoring':
+    case 'reopen':
+      return `理由：${excerpt(payload.reason)}`;
+    case 'resolve':
+      return `化解情况：${excerpt(payload.resolutionSummary)}；剩余风险 ${riskLevelLabel[payload.residualLevel]}`;
+    case 'approveClosure':
+      return `审批意见：${excerpt(payload.opinion)}`;
+    case 'close':
+      return [payload.approvalId ? '依院领导审批销号' : '', payload.note ? `说明：${excerpt(payload.note)}` : ''].filter(Boolean).join('；');
+    case 'startAssessment':
+    case 'reportToLeader':
+    case 'reportUpward':
+      return payload.note ? excerpt(payload.note) : '';
+  }
+}
+
 function refuse(code: RiskActionRefusal, reason: string): RiskActionResult {
   return { ok: false, code, reason };
 }
@@ -353,11 +389,13 @@ function run<Name extends RiskActionName>(name: Name, action: RiskActionPayload,
       ? null
       : { from: risk.score.level, to: next.score.level, reason: payload.assessment.levelChange?.reason ?? '' };
   const upwardReport = automatic ? 'automatic' : name === 'reportUpward' ? 'manual' : null;
+  const gist = gistOf(payload);
   const summary = [
     riskActionLabel[name],
     to === risk.status ? '' : `：${riskStatusLabel[risk.status]} → ${riskStatusLabel[to]}`,
     levelChange === null ? '' : `；等级 ${riskLevelLabel[levelChange.from]} → ${riskLevelLabel[levelChange.to]}`,
     automatic ? '；已自动上报上级法院' : '',
+    gist ? `。${gist}` : '',
   ].join('');
   const { action: _name, ...details } = payload;
   return {
