@@ -1,4 +1,5 @@
 import { ElMessage, ElMessageBox } from 'element-plus';
+import { h } from 'vue';
 import { ApiError } from '../api/http';
 import { zh } from '../locales/zh-CN';
 
@@ -20,6 +21,15 @@ export function showError(error: unknown): void {
 
 export function showSuccess(message: string): void {
   ElMessage.success({ message, grouping: true });
+}
+
+/** A success message with a link to what was just made, kept on screen long enough to click. */
+export function showSuccessWithLink(message: string, linkText: string, open: () => void): void {
+  ElMessage.success({
+    message: h('span', [message, '，', h('a', { href: '#', class: 'message-link', onClick: (event: Event) => (event.preventDefault(), open()) }, linkText)]),
+    duration: 8000,
+    showClose: true,
+  });
 }
 
 /** Asks before a consequential action; resolves false when the user cancels. */

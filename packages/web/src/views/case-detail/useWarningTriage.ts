@@ -1,7 +1,7 @@
 import type { WarningTriageInput, WarningView } from '@courtrisk/core';
 import { computed } from 'vue';
 import { triageWarning } from '../../api/warnings';
-import { showSuccess } from '../../components/feedback';
+import { showSuccess, showSuccessWithLink } from '../../components/feedback';
 import { useFormDialog } from '../../composables/useFormDialog';
 import { zh } from '../../locales/zh-CN';
 import { factorsFor, previewScore } from '../risks/risk-display';
@@ -66,9 +66,10 @@ export function mergeTargets(warnings: readonly WarningView[], warning: WarningV
 /**
  * 确认 / 排除 / 合并 of warnings (a case's, or the warning list's rows), each in a dialog: 确认 files the
  * warning into the risk register — as a new risk or joined to an open one (PRODUCT.md §5). Every
- * outcome (a 409 included: someone else triaged it first) reloads.
+ * outcome (a 409 included: someone else triaged it first) reloads. `openRisk`, when given, puts a link
+ * to the risk in the confirmation message.
  */
-export function useWarningTriage(warnings: () => readonly WarningView[], reload: () => Promise<void>) {
+export function useWarningTriage(warnings: () => readonly WarningView[], reload: () => Promise<void>, openRisk?: (riskId: string) => void) {
   const dialog = useFormDialog<TriageForm, TriageTarget, WarningView>({
     blank: blankTriageForm,
     save: (form, target) => {
@@ -82,8 +83,11 @@ export function useWarningTriage(warnings: () => readonly WarningView[], reload:
       );
     },
     successMessage: false,
-    onSaved: async (_result, target) => {
-      showSuccess(DONE_TEXT[target?.mode ?? 'dismiss']);
+    onSaved: async (result, target) => {
+      const riskId = target?.mode === 'confirm' ? result?.riskId : null;
+      // Where the confirmed row leaves the list (预警列表 shows 待研判), the message is the way to the risk.
+      if (riskId && openRisk) showSuccessWithLink(DONE_TEXT.confirm, zh.warningCard.openRisk, () => openRisk(riskId));
+      else showSuccess(DONE_TEXT[target?.mode ?? 'dismiss']);
       await reload();
     },
     onConflict: reload,

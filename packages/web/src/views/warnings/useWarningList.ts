@@ -20,7 +20,7 @@ export function useWarningList() {
   const router = useRouter();
   const list = usePagedList(listWarnings, blankFilters);
   /** 确认 and 排除 right from the list, with the case page's dialog (合并 needs the case's other warnings). */
-  const triage = useWarningTriage(() => list.rows.value, list.load);
+  const triage = useWarningTriage(() => list.rows.value, list.load, (riskId) => router.push({ name: 'riskDetail', params: { id: riskId } }));
 
   const openCase = (warning: WarningView) => router.push({ name: 'caseDetail', params: { id: warning.caseId } });
   const domainText = (warning: WarningView) => `${riskDomainLabel[warning.domain]} · ${warning.subtype}`;
