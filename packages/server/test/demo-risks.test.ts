@@ -49,6 +49,12 @@ describe.each(testDialects())('demo risk register on %s', (dialect) => {
     expect(all.some((r) => r.status === 'closed' && r.closure?.approvalId)).toBe(true);
   });
 
+  it('lists 在办 risks (status=open): every state but 已化解 and 已销号', async () => {
+    const open = await list(as.zy_risk, '&status=open');
+    expect(open.map((r) => r.id).sort()).toEqual(own.zy.filter((r) => !['resolved', 'closed'].includes(r.status)).map((r) => r.id).sort());
+    expect(open.length).toBeGreaterThan(0);
+  });
+
   it('spreads registrations over the last ~40 days and never past now', () => {
     const now = platform.clock.now().getTime();
     const ages = [...own.zy, ...own.dc, ...own.xc].map((r) => (now - Date.parse(r.createdAt)) / 86_400_000);

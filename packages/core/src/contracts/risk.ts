@@ -20,6 +20,8 @@ export const RISK_STATUSES = ['pending_assessment', 'assessing', 'disposing', 'm
 export const RiskStatus = z.enum(RISK_STATUSES, { error: '风险状态应为待研判、研判中、处置中、持续监测、已化解、已销号之一' });
 export type RiskStatus = z.infer<typeof RiskStatus>;
 /** Chinese names of the risk states (PRODUCT.md §5). */
+/** The states a risk is still being worked in (在办): not yet 已化解 or 已销号. */
+export const OPEN_RISK_STATUSES: readonly RiskStatus[] = ['pending_assessment', 'assessing', 'disposing', 'monitoring'];
 export const riskStatusLabel: Record<RiskStatus, string> = {
   pending_assessment: '待研判',
   assessing: '研判中',
@@ -311,7 +313,8 @@ export const RiskListQuery = PageQuery.extend({
   includeLowerCourts: TrueFalse.default('false'),
   domain: z.enum(RISK_DOMAINS, { error: '风险领域不正确' }).optional(),
   level: z.enum(RISK_LEVELS, { error: '风险等级不正确' }).optional(),
-  status: RiskStatus.optional(),
+  /** One state, or `open` (在办): 待研判 through 持续监测 — what the workbench's heat grid counts. */
+  status: z.union([RiskStatus, z.literal('open')], { error: '风险状态应为待研判、研判中、处置中、持续监测、已化解、已销号或在办之一' }).optional(),
   departmentId: idOf('部门').optional(),
   ownerId: idOf('责任人').optional(),
   /** Only risks with at least one missed, still running clock. */

@@ -1,5 +1,5 @@
 import type { DataScope, LevelPeriod, Permission, ResolvedScope, RiskLevel, RiskListQuery, RiskScore, RiskState, RiskStatus } from '@courtrisk/core';
-import { RISK_LEVELS } from '@courtrisk/core';
+import { OPEN_RISK_STATUSES, RISK_LEVELS } from '@courtrisk/core';
 import { sql, type Expression, type Insertable, type SqlBool, type Updateable } from 'kysely';
 import type { Db, Dialect } from '../db/database.js';
 import { containsText } from '../db/dialect.js';
@@ -150,7 +150,8 @@ export function createRiskRepository(db: Db, dialect: Dialect) {
     if (lowerOnly) query = query.where('risk.courtId', '!=', viewer.courtId);
     if (filter.domain) query = query.where('risk.domain', '=', filter.domain);
     if (filter.level) query = query.where('risk.level', '=', filter.level);
-    if (filter.status) query = query.where('risk.status', '=', filter.status);
+    if (filter.status === 'open') query = query.where('risk.status', 'in', [...OPEN_RISK_STATUSES]);
+    else if (filter.status) query = query.where('risk.status', '=', filter.status);
     if (filter.departmentId) query = query.where('risk.departmentId', '=', filter.departmentId);
     if (filter.ownerId) query = query.where('risk.ownerId', '=', filter.ownerId);
     if (filter.reportedUpward === 'true') query = query.where('risk.reportedUpwardAt', 'is not', null);

@@ -1,11 +1,8 @@
-import type { RiskStatus } from '@courtrisk/core';
 import { sql, type SqlBool } from 'kysely';
 import type { Db } from '../db/database.js';
 import { riskVisibility, type RiskViewer } from './risk.repository.js';
 import { TASK_OWED_STATUSES } from './task.repository.js';
 
-/** 待研判 … 持续监测: the risks still being worked (the heat map, the per-court table). */
-export const WORKING_STATUSES: readonly RiskStatus[] = ['pending_assessment', 'assessing', 'disposing', 'monitoring'];
 
 /** Read-only aggregates for the workbench, always through the register's visibility rule. */
 export function createWorkbenchRepository(db: Db) {

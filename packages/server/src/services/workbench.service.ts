@@ -3,6 +3,7 @@ import {
   collectDescendantIds,
   computeClocks,
   endOfChinaDay,
+  OPEN_RISK_STATUSES,
   RISK_DOMAINS,
   RISK_LEVELS,
   toEpochMs,
@@ -23,7 +24,6 @@ import { chinaToday, type Clock } from '../clock.js';
 import type { RiskTable } from '../db/schema.js';
 import { NotFoundError } from '../errors.js';
 import { toRiskState } from '../repositories/risk.repository.js';
-import { WORKING_STATUSES } from '../repositories/workbench.repository.js';
 import type { Actor } from './actor.js';
 import { forCourt, type CourtRiskSettings } from './risk-settings.service.js';
 import type { Store } from './store.js';
@@ -117,7 +117,7 @@ export function createWorkbenchService({ store, clock }: { store: Store; clock: 
           .map((riskClock) => ({ riskId: risk.id, riskTitle: risk.title, courtName: risk.courtName, ownerName: risk.ownerName, clock: riskClock }));
       const missed = (c: RiskClock) => c.status === 'missed';
       const here = risks.filter((risk) => risk.courtId === courtId);
-      const working = here.filter((risk) => WORKING_STATUSES.includes(risk.status as RiskStatus));
+      const working = here.filter((risk) => OPEN_RISK_STATUSES.includes(risk.status as RiskStatus));
 
       base.myClocks = here
         .filter((risk) => risk.ownerId === actor.accountId)
@@ -146,7 +146,7 @@ export function createWorkbenchService({ store, clock }: { store: Store; clock: 
         const names = new Map((await repos.courts.listByIds(lowerCourtIds)).map((c) => [c.id, c.name]));
         base.perCourt = lowerCourtIds.map((id): PerCourtRow => {
           const theirs = risks.filter((risk) => risk.courtId === id);
-          const open = theirs.filter((risk) => WORKING_STATUSES.includes(risk.status as RiskStatus));
+          const open = theirs.filter((risk) => OPEN_RISK_STATUSES.includes(risk.status as RiskStatus));
           return {
             courtId: id,
             courtName: names.get(id) ?? id,
@@ -158,7 +158,7 @@ export function createWorkbenchService({ store, clock }: { store: Store; clock: 
           };
         });
         const reports = risks
-          .filter((risk) => risk.courtId !== courtId && risk.reportedUpwardAt !== null && WORKING_STATUSES.includes(risk.status as RiskStatus))
+          .filter((risk) => risk.courtId !== courtId && risk.reportedUpwardAt !== null && OPEN_RISK_STATUSES.includes(risk.status as RiskStatus))
           .sort((a, b) => (a.reportedUpwardAt! < b.reportedUpwardAt! ? 1 : -1))
           .map((risk) => ({
             riskId: risk.id,

@@ -153,11 +153,11 @@ describe('workbenchFigures', () => {
 });
 
 describe('heatCellLink', () => {
-  it('opens the register on the cell, adding the court only when it is not the account’s own (the heat counts one court)', () => {
-    expect(heatCellLink({ domain: 'financial', level: 'red' }, OWN_COURT, OWN_COURT)).toEqual({ path: '/risks', query: { domain: 'financial', level: 'red' } });
+  it('opens the register on the cell’s 在办 risks, adding the court only when it is not the account’s own (the heat counts one court)', () => {
+    expect(heatCellLink({ domain: 'financial', level: 'red' }, OWN_COURT, OWN_COURT)).toEqual({ path: '/risks', query: { domain: 'financial', level: 'red', status: 'open' } });
     expect(heatCellLink({ domain: 'cyber', level: 'blue' }, LOWER_COURT, OWN_COURT)).toEqual({
       path: '/risks',
-      query: { domain: 'cyber', level: 'blue', courtId: LOWER_COURT },
+      query: { domain: 'cyber', level: 'blue', status: 'open', courtId: LOWER_COURT },
     });
   });
 });
@@ -200,7 +200,7 @@ describe('useWorkbench', () => {
     await vi.waitFor(() => expect(page.view.value).not.toBeNull());
     expect(page.canOpenLowerReports.value).toBe(true);
     page.openHeatCell({ data: { domain: 'financial', level: 'red', value: [0, 2, 2] } } as never);
-    expect(push).toHaveBeenCalledWith({ path: '/risks', query: { domain: 'financial', level: 'red', courtId: LOWER_COURT } });
+    expect(push).toHaveBeenCalledWith({ path: '/risks', query: { domain: 'financial', level: 'red', status: 'open', courtId: LOWER_COURT } });
     page.openHeatCell({ data: undefined } as never);
     expect(push).toHaveBeenCalledTimes(1);
   });

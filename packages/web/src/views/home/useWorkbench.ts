@@ -59,10 +59,11 @@ export const notShown = (section: { total: number; items: readonly unknown[] } |
 /**
  * The register filtered to one heat cell. The server counts only the chosen court's own risks (lower
  * courts appear in 辖区法院概况 instead), so the link never adds `includeLowerCourts`; a court other
- * than the account's own is passed on, as the register otherwise opens on the own court.
+ * than the account's own is passed on, as the register otherwise opens on the own court. The grid counts
+ * risks 在办 (待研判 … 持续监测), and so does the list it opens.
  */
 export function heatCellLink(cell: Pick<HeatCell, 'domain' | 'level'>, courtId: string, ownCourtId: string | undefined): RouteLocationRaw {
-  return { path: '/risks', query: { domain: cell.domain, level: cell.level, ...(courtId !== ownCourtId ? { courtId } : {}) } };
+  return { path: '/risks', query: { domain: cell.domain, level: cell.level, status: 'open', ...(courtId !== ownCourtId ? { courtId } : {}) } };
 }
 
 /** 工作台: what needs the user today, the risk picture of the court and, for upper courts, of the courts below. */

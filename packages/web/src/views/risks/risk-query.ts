@@ -57,7 +57,7 @@ export function filtersFromQuery(query: Readonly<Record<string, unknown>>): Part
     includeLowerCourts: oneOf(['true', 'false'] as const, first('includeLowerCourts')),
     domain: oneOf(RISK_DOMAINS, first('domain')),
     level: oneOf(RISK_LEVELS, first('level')),
-    status: oneOf(RISK_STATUSES, first('status')),
+    status: oneOf([...RISK_STATUSES, 'open'] as const, first('status')),
     departmentId: matching(UUID, first('departmentId')),
     ownerId: matching(UUID, first('ownerId')),
     overdue: oneOf(['true'] as const, first('overdue')),

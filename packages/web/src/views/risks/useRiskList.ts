@@ -13,7 +13,8 @@ import { useRiskCreate } from './useRiskCreate';
 
 export const domainOptions = labelOptions(riskDomainLabel);
 export const levelOptions = labelOptions(riskLevelLabel);
-export const statusOptions = labelOptions(riskStatusLabel);
+/** 在办 first: the states the workbench counts (待研判 … 持续监测), then each state. */
+export const statusOptions = [{ value: 'open' as const, label: zh.risks.openStatus }, ...labelOptions(riskStatusLabel)];
 
 type SortField = RiskFilterForm['sort'];
 const SORTABLE: Record<string, SortField> = { createdAt: 'createdAt', updatedAt: 'updatedAt', level: 'level' };
