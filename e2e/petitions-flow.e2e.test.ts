@@ -22,7 +22,8 @@ async function registerVisit(page: Page, name: string, receivedOn: string, conte
   await page.keyboard.press('Escape'); // closes the multiple select's dropdown, not the dialog
   const date = dialog.locator('.el-form-item', { hasText: '收到日期' }).locator('input');
   await date.fill(receivedOn);
-  await date.press('Enter');
+  await date.press('Tab'); // Enter would submit the form (FormDialog)
+  await expect(date.inputValue()).resolves.toBe(receivedOn);
   await dialog.getByLabel('信访内容').fill(content);
   await dialog.getByLabel('信访诉求').fill('要求尽快判决开发商交房。');
   return dialog;

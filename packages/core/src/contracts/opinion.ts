@@ -305,8 +305,12 @@ export const OpinionWarningView = z.object({
   /** Keyword evidence of rule findings; offsets refer to `title + "\n" + text`. */
   evidence: z.array(z.unknown()),
   caseIds: z.array(z.string()),
+  /** 转为风险: `confirmed` once it created or joined a risk (`riskId`). */
+  status: z.enum(['pending', 'confirmed']),
+  riskId: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  version: z.number().int(),
 });
 export type OpinionWarningView = z.infer<typeof OpinionWarningView>;
 

@@ -3,6 +3,7 @@ import { parseCaseNumber } from '../cases/case-number.js';
 import { normaliseDateCell } from '../cases/case-row.js';
 import { compareLocalDates, isLocalDate, type LocalDate } from '../deadlines/local-date.js';
 import { validateIdNumber } from '../petitions/id-number.js';
+import { WarningRiskInput } from './court-case.js';
 import {
   CONTACT_KINDS,
   contactKindLabel,
@@ -386,10 +387,26 @@ export const PetitionWarningView = z.object({
   petitionerIds: z.array(z.string()),
   caseIds: z.array(z.string()),
   active: z.boolean(),
+  /** 转为风险: `confirmed` once it created or joined a risk (`riskId`). */
+  status: z.enum(['pending', 'confirmed']),
+  riskId: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  version: z.number().int(),
 });
 export type PetitionWarningView = z.infer<typeof PetitionWarningView>;
+
+/**
+ * 转为风险 of a petition or opinion warning (POST /petition-warnings/:id/confirm,
+ * /opinion-warnings/:id/confirm): the same register choice as a case warning's confirmation —
+ * a new risk scored likelihood × impact, or joining an open risk of the warning's court.
+ */
+export const WarningToRiskInput = z.strictObject({
+  version: z.number().int().optional(),
+  note: z.string({ error: '备注必须是文字' }).trim().max(500, { error: '备注不能超过 500 字' }).default(''),
+  risk: WarningRiskInput,
+});
+export type WarningToRiskInput = z.input<typeof WarningToRiskInput>;
 
 export const PetitionFlagView = z.object({
   kind: z.enum(PETITION_FLAG_KINDS),

@@ -107,6 +107,12 @@ export interface PetitionWarningTable {
   /** JSON: string[]. */
   caseIds: string;
   active: number;
+  /** 转为风险 (migration 0900): `pending` | `confirmed`. */
+  status: string;
+  riskId: string | null;
+  triageNote: string | null;
+  triagedBy: string | null;
+  triagedAt: string | null;
   createdAt: string;
   updatedAt: string;
   version: number;

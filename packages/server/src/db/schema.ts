@@ -724,6 +724,12 @@ export interface OpinionWarningTable {
   evidence: string;
   /** JSON array of the confirmed matched case ids. */
   caseIds: string;
+  /** 转为风险 (migration 0900): `pending` | `confirmed`. */
+  status: string;
+  riskId: string | null;
+  triageNote: string | null;
+  triagedBy: string | null;
+  triagedAt: string | null;
   createdAt: string;
   updatedAt: string;
   version: number;

@@ -122,6 +122,21 @@ export function createOpinionRepository(db: Db, dialect: Dialect) {
       return Number(result.numUpdatedRows) === 1;
     },
 
+    getWarning(id: string) {
+      return db.selectFrom('opinionWarning').selectAll().where('id', '=', id).executeTakeFirst();
+    },
+    /** 转为风险: pending → confirmed at this version only; false when it changed or was confirmed meanwhile. */
+    async confirmWarning(courtId: string, id: string, version: number, patch: { riskId: string; triageNote: string | null; triagedBy: string; triagedAt: string }) {
+      const result = await db
+        .updateTable('opinionWarning')
+        .set({ ...patch, status: 'confirmed', updatedAt: patch.triagedAt, version: version + 1 })
+        .where('courtId', '=', courtId)
+        .where('id', '=', id)
+        .where('version', '=', version)
+        .where('status', '=', 'pending')
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
     listWarnings(courtId: string, itemId: string) {
       return db.selectFrom('opinionWarning').selectAll().where('courtId', '=', courtId).where('itemId', '=', itemId).orderBy('createdAt').orderBy('id').execute();
     },

@@ -312,6 +312,21 @@ export function createPetitionRepository(db: Db, dialect: Dialect) {
     async updateWarning(courtId: string, id: string, patch: Updateable<PetitionWarningTable>) {
       await db.updateTable('petitionWarning').set(patch).where('courtId', '=', courtId).where('id', '=', id).execute();
     },
+    getWarning(id: string) {
+      return db.selectFrom('petitionWarning').selectAll().where('id', '=', id).executeTakeFirst();
+    },
+    /** 转为风险: pending → confirmed at this version only; false when it changed or was confirmed meanwhile. */
+    async confirmWarning(courtId: string, id: string, version: number, patch: { riskId: string; triageNote: string | null; triagedBy: string; triagedAt: string }) {
+      const result = await db
+        .updateTable('petitionWarning')
+        .set({ ...patch, status: 'confirmed', updatedAt: patch.triagedAt, version: version + 1 })
+        .where('courtId', '=', courtId)
+        .where('id', '=', id)
+        .where('version', '=', version)
+        .where('status', '=', 'pending')
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
     /** Warnings about these people: theirs (重复访) and those of their petitions. */
     listWarningsOfPeople(courtId: string, petitionerIds: readonly string[]) {
       if (petitionerIds.length === 0) return Promise.resolve([]);

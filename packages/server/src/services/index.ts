@@ -16,6 +16,7 @@ import { createCaseService } from './case.service.js';
 import { createImportService } from './import.service.js';
 import { createRuleRuntime } from './screening.service.js';
 import { createWarningService } from './warning.service.js';
+import { createWarningRiskService } from './warning-risk.service.js';
 import { createJobRunner } from './job-runner.js';
 import { createRulesService } from './rules.service.js';
 import { loadDefaultRulePacks } from '../screening/default-rule-packs.js';
@@ -94,6 +95,7 @@ export function createServices(config: Config, database: Database, options: Serv
     cases: createCaseService({ store, access, clock, rules }),
     imports: createImportService({ store, access, clock, rules, dataDir: config.dataDir, log, afterBatch: options.afterImportBatch }),
     warnings: createWarningService({ store, access, clock, registrar }),
+    warningRisk: createWarningRiskService({ store, access, clock, registrar }),
     trialLimits: createTrialLimitService({ store, access, clock, engine: trialLimitEngine }),
     trialLimitSettings: createTrialLimitSettingsService({ store, access, clock }),
     trialEventImports: createTrialEventImportService({ store, access, clock, engine: trialLimitEngine }),

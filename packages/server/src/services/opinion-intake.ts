@@ -123,7 +123,7 @@ export function createOpinionIntake({ rules }: { rules: Pick<RuleRuntime, 'forCo
 
     const caseIds = (await trx.opinion.listMatches(item.courtId, item.id)).filter((m) => m.status === 'confirmed').map((m) => m.caseId);
     const sentiment = { score: item.sentimentScore, label: item.sentimentLabel as SentimentResult['label'] };
-    type Draft = Omit<Insertable<OpinionWarningTable>, 'id' | 'courtId' | 'itemId' | 'caseIds' | 'createdAt' | 'updatedAt' | 'version'>;
+    type Draft = Omit<Insertable<OpinionWarningTable>, 'id' | 'courtId' | 'itemId' | 'caseIds' | 'createdAt' | 'updatedAt' | 'version' | 'status' | 'riskId' | 'triageNote' | 'triagedBy' | 'triagedAt'>;
     const drafts: Draft[] = opinionWarnings({ id: item.id, caseIds }, sentiment, heat, settings).map((w) => ({
       key: w.key, ruleId: w.ruleId, ruleVersion: w.ruleVersion, pack: OPINION_PACK, domain: w.domain, subtype: w.subtype, level: w.level, title: w.title, explanation: w.explanation, evidence: '[]',
     }));
@@ -141,7 +141,7 @@ export function createOpinionIntake({ rules }: { rules: Pick<RuleRuntime, 'forCo
     for (const draft of drafts) {
       const current = existing.get(draft.key);
       if (!current) {
-        await trx.opinion.insertWarning({ ...draft, id: newId(), courtId: item.courtId, itemId: item.id, caseIds: caseIdsJson, createdAt: at, updatedAt: at, version: 1 });
+        await trx.opinion.insertWarning({ ...draft, id: newId(), courtId: item.courtId, itemId: item.id, caseIds: caseIdsJson, status: 'pending', createdAt: at, updatedAt: at, version: 1 });
         announced.push(draft);
       } else if (severity(draft.level as RiskLevel) < severity(current.level as RiskLevel)) {
         await trx.opinion.updateWarning(item.courtId, current.id, { level: draft.level, title: draft.title, explanation: draft.explanation, evidence: draft.evidence, caseIds: caseIdsJson, updatedAt: at });

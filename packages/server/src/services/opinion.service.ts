@@ -66,9 +66,10 @@ const presentMatch = (m: OpinionCaseMatchTable) => ({
   id: m.id, caseId: m.caseId, caseNumber: m.caseNumber, score: Number(m.score), confidence: m.confidence as 'high' | 'medium' | 'low', evidence: JSON.parse(m.evidence) as OpinionItemDetailView['matches'][number]['evidence'],
   status: m.status, decidedBy: m.decidedBy, decidedAt: m.decidedAt, note: m.note,
 });
-const presentWarning = (w: OpinionWarningTable) => ({
+export const presentWarning = (w: OpinionWarningTable) => ({
   id: w.id, ruleId: w.ruleId, ruleVersion: w.ruleVersion, pack: w.pack, domain: w.domain, subtype: w.subtype, level: w.level as OpinionItemDetailView['warnings'][number]['level'], title: w.title,
-  explanation: w.explanation, evidence: JSON.parse(w.evidence) as unknown[], caseIds: JSON.parse(w.caseIds) as string[], createdAt: w.createdAt, updatedAt: w.updatedAt,
+  explanation: w.explanation, evidence: JSON.parse(w.evidence) as unknown[], caseIds: JSON.parse(w.caseIds) as string[],
+  status: w.status as 'pending' | 'confirmed', riskId: w.riskId, createdAt: w.createdAt, updatedAt: w.updatedAt, version: w.version,
 });
 const presentResponse = (r: OpinionResponseTable) => ({
   id: r.id, respondedAt: r.respondedAt, channel: r.channel as OpinionItemDetailView['responses'][number]['channel'], content: r.content, responder: r.responder, url: r.url, createdBy: r.createdBy, createdAt: r.createdAt,

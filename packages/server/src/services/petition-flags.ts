@@ -91,8 +91,11 @@ export function presentPetitionWarning(row: PetitionWarningTable): PetitionWarni
     petitionerIds: JSON.parse(row.petitionerIds) as string[],
     caseIds: JSON.parse(row.caseIds) as string[],
     active: row.active === 1,
+    status: row.status as PetitionWarningView['status'],
+    riskId: row.riskId,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
+    version: row.version,
   };
 }
 
@@ -149,7 +152,7 @@ export function createPetitionFlagEngine({ calendar, screener }: PetitionFlagEng
       };
       const existing = await trx.petitions.getWarningByKey(courtId, draft.key);
       if (!existing) {
-        const row: PetitionWarningTable = { id: newId(), courtId, dedupeKey: draft.key, ...columns, createdAt: at, updatedAt: at, version: 1 };
+        const row: PetitionWarningTable = { id: newId(), courtId, dedupeKey: draft.key, ...columns, status: 'pending', riskId: null, triageNote: null, triagedBy: null, triagedAt: null, createdAt: at, updatedAt: at, version: 1 };
         await trx.petitions.insertWarning(row);
         raised.push(row);
         continue;

@@ -107,6 +107,8 @@ export interface NewRisk {
   assignedByCourtId: string | null;
   /** The confirmed warning it comes from. */
   warningId?: string;
+  /** A petition or opinion warning it comes from (they are not in `warning`/`risk_warning`). */
+  sourceWarning?: { kind: 'petition' | 'opinion'; id: string };
 }
 
 /**
@@ -166,7 +168,7 @@ export function createRiskRegistrar({ store }: { store: Store }) {
       });
       await trx.risks.linkCases(input.courtId, id, input.caseIds, risk.createdAt);
       if (input.warningId !== undefined) await trx.risks.linkWarning(input.courtId, id, input.warningId, risk.createdAt);
-      await trx.risks.appendTimeline(lifecycleRow(input.courtId, id, actor, { ...timelineEntry, details: { ...timelineEntry.details, caseIds: input.caseIds, warningId: input.warningId ?? null } }));
+      await trx.risks.appendTimeline(lifecycleRow(input.courtId, id, actor, { ...timelineEntry, details: { ...timelineEntry.details, caseIds: input.caseIds, warningId: input.warningId ?? null, ...(input.sourceWarning ? { sourceWarning: input.sourceWarning } : {}) } }));
       const notices: NewNotification[] = [];
       if (input.ownerId !== null && input.ownerId !== actor.accountId) {
         notices.push({
@@ -182,6 +184,14 @@ export function createRiskRegistrar({ store }: { store: Store }) {
       await notify(trx, notices, at);
       if (risk.reportedUpward !== null) await notifyUpwardReport(trx, { id, courtId: input.courtId, title: input.title, level: risk.score.level, assignedByCourtId: input.assignedByCourtId }, at);
       return { id, state: risk };
+    },
+    /** Joins a confirmed petition or opinion warning (and its cases) to an open risk, with a timeline entry. */
+    async joinSourceWarning(trx: Repositories, actor: Actor, risk: Pick<RiskTable, 'id' | 'courtId'>, source: { kind: 'petition' | 'opinion'; id: string; summary: string; caseIds: readonly string[] }, at: string) {
+      await trx.risks.linkCases(risk.courtId, risk.id, source.caseIds, at);
+      await trx.risks.touch(risk.courtId, risk.id, at);
+      await trx.risks.appendTimeline(
+        timelineRow(risk.courtId, risk.id, actor, { event: 'warning_joined', at, summary: source.summary, details: { sourceWarning: { kind: source.kind, id: source.id }, caseIds: source.caseIds } }),
+      );
     },
     /** Links a confirmed warning (and its case) to an open risk, with a timeline entry; bumps the risk's version. */
     async joinWarning(trx: Repositories, actor: Actor, risk: Pick<RiskTable, 'id' | 'courtId'>, warning: { id: string; caseId: string; title: string; caseNumber: string }, at: string) {

@@ -1,4 +1,6 @@
 import type {
+  OpinionWarningView,
+  WarningToRiskInput,
   OpinionIntakeResult,
   OpinionItemDetailView,
   OpinionItemInput,
@@ -46,3 +48,6 @@ export const opinionTemplateUrl = () => apiUrl('/opinion/imports/template.xlsx')
 
 /** 舆情导入错误报告 XLSX 的下载地址。 */
 export const opinionErrorsUrl = (jobId: string) => apiUrl(`/opinion/imports/${jobId}/errors.xlsx`);
+
+/** 转为风险 of an opinion warning (POST /opinion-warnings/:id/confirm). */
+export const confirmOpinionWarning = (id: string, input: WarningToRiskInput) => http.post<OpinionWarningView>(`/opinion-warnings/${id}/confirm`, input);

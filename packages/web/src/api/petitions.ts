@@ -1,4 +1,6 @@
 import type {
+  PetitionWarningView,
+  WarningToRiskInput,
   ConfidentialRecordsView,
   CounsellingSessionInput,
   FollowUpVisitInput,
@@ -88,3 +90,6 @@ export const getPetitionMonthly = (months = 12) => http.get<PetitionMonthlyView>
 
 /** 信访人列表导出地址（与列表同样的筛选）。 */
 export const petitionersExportUrl = (query: PetitionerFilters) => apiUrl('/petitioners/export.xlsx', query);
+
+/** 转为风险 of a petition warning (POST /petition-warnings/:id/confirm). */
+export const confirmPetitionWarning = (id: string, input: WarningToRiskInput) => http.post<PetitionWarningView>(`/petition-warnings/${id}/confirm`, input);

@@ -1347,6 +1347,14 @@ export const zh = {
     closed: '已结',
     empty: '没有已标注的四类案件',
   },
+  // 转为风险 of petition and opinion warnings (components/WarningToRiskDialog.vue).
+  warningToRisk: {
+    action: '转为风险',
+    hint: '转为风险即认定预警属实，记入风险登记册；预警不能再次转换。',
+    inRisk: '已转为风险',
+    openRisk: '查看风险',
+    done: '已转为风险',
+  },
   petitions: {
     description: '以人为中心登记信访人与信访件；重复访、越级访、集体访、极端言行由系统计算并预警。身份证号加密存储、脱敏显示。',
     register: '登记来访',

@@ -22,6 +22,7 @@ import * as addCaseProcedureOverride from './20261125_0402_add_case_procedure_ov
 import * as createPetition from './20261125_0600_create_petition.js';
 import * as addPetitionChiefRole from './20261125_0601_add_petition_chief_role.js';
 import * as createOpinion from './20261125_0700_create_opinion.js';
+import * as addWarningRiskLink from './20261125_0900_add_warning_risk_link.js';
 
 /** Listed statically so a bundled or tsx-run server finds them without scanning the disk. */
 export const migrations: Record<string, Migration> = {
@@ -48,4 +49,5 @@ export const migrations: Record<string, Migration> = {
   '20261125_0600_create_petition': createPetition,
   '20261125_0601_add_petition_chief_role': addPetitionChiefRole,
   '20261125_0700_create_opinion': createOpinion,
+  '20261125_0900_add_warning_risk_link': addWarningRiskLink,
 };

@@ -12,7 +12,9 @@ import {
   OpinionResponseInput,
   OpinionTrendQuery,
   OpinionTrendView,
+  OpinionWarningView,
   paged,
+  WarningToRiskInput,
 } from '@courtrisk/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -57,6 +59,12 @@ export const opinionRoutes: FastifyPluginAsyncZod = async (app) => {
     url: '/opinion/items/batch',
     schema: { tags, summary: '批量登记舆情（每条单独校验；已登记的条目追加传播指标）', body: OpinionBatchInput, response: { 200: OpinionIntakeResult } },
     handler: (req) => app.services.opinion.batch(req.actor, req.body),
+  });
+  app.route({
+    method: 'POST',
+    url: '/opinion-warnings/:id/confirm',
+    schema: { tags, summary: '舆情预警转为风险（新建或并入风险事项）', params: IdParams, body: WarningToRiskInput, response: { 200: OpinionWarningView } },
+    handler: (req) => app.services.warningRisk.confirmOpinionWarning(req.actor, req.params.id, req.body),
   });
   app.route({
     method: 'GET',

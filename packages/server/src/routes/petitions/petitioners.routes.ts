@@ -14,9 +14,11 @@ import {
   PetitionerSummaryView,
   PetitionerTimelineEntry,
   PetitionerUpdateInput,
+  PetitionWarningView,
   RevealedIdNumberView,
   StabilizationPlanInput,
   StabilizationPlanView,
+  WarningToRiskInput,
 } from '@courtrisk/core';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -25,6 +27,12 @@ import { sendXlsx } from '../xlsx-reply.js';
 /** 信访人, 稳控, 重点人员 and the confidential records (issue 6, docs/petitions.md). */
 export const petitionerRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['涉诉信访'];
+  app.route({
+    method: 'POST',
+    url: '/petition-warnings/:id/confirm',
+    schema: { tags, summary: '信访预警转为风险（新建或并入风险事项）', params: IdParams, body: WarningToRiskInput, response: { 200: PetitionWarningView } },
+    handler: (req) => app.services.warningRisk.confirmPetitionWarning(req.actor, req.params.id, req.body),
+  });
   app.route({
     method: 'GET',
     url: '/petitioners',
