@@ -34,6 +34,7 @@ export * from './contracts/webhook.js';
 export * from './contracts/saved-filter.js';
 export * from './petitions/index.js';
 export * from './contracts/petition.js';
+export * from './contracts/petition-settings.js';
 export * from './contracts/workbench.js';
 export * from './opinion/index.js';
 export * from './contracts/opinion.js';

@@ -1,6 +1,6 @@
 export type EntityName = 'court' | 'department' | 'account' | 'role' | 'dictionaryItem' | 'session' | 'importJob' | 'courtCase' | 'warning' | 'rulePack' | 'backgroundJob'
   | 'notification' | 'riskSettings' | 'webhook' | 'savedFilter'
-  | 'trialLimitSettings' | 'longPendingNote' | 'fourCategoryLabel'
+  | 'trialLimitSettings' | 'petitionSettings' | 'longPendingNote' | 'fourCategoryLabel'
   | 'risk' | 'riskTask' | 'taskFile' | 'instruction' | 'agency'
   | 'opinionItem'
   | 'petitioner' | 'petition' | 'keyPerson';
@@ -27,6 +27,7 @@ const entityLabel: Record<EntityName, string> = {
   instruction: '批示',
   agency: '协同单位',
   trialLimitSettings: '审限设置',
+  petitionSettings: '信访舆情设置',
   longPendingNote: '长期未结原因',
   fourCategoryLabel: '四类案件标注',
   opinionItem: '舆情',

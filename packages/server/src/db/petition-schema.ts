@@ -209,4 +209,16 @@ export interface PetitionTables {
   keyPersonReview: KeyPersonReviewTable;
   counsellingSession: CounsellingSessionTable;
   followUpVisit: FollowUpVisitTable;
+  courtPetitionSetting: CourtPetitionSettingTable;
+}
+
+/** 信访舆情设置 of one court that saved its own; `settings` is PetitionCourtSettings as JSON. */
+export interface CourtPetitionSettingTable {
+  id: string;
+  courtId: string;
+  settings: string;
+  updatedBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
 }

@@ -4,6 +4,7 @@ import type { Db, Dialect } from '../db/database.js';
 import { containsText } from '../db/dialect.js';
 import type {
   CounsellingSessionTable,
+  CourtPetitionSettingTable,
   FollowUpVisitTable,
   KeyPersonReviewTable,
   KeyPersonTable,
@@ -111,6 +112,19 @@ export function createPetitionRepository(db: Db, dialect: Dialect) {
   const pairs = <T extends object>(courtId: string, at: string, rows: readonly T[]) => rows.map((row) => ({ id: newId(), courtId, createdAt: at, ...row }));
 
   return {
+    // ── 信访舆情设置 ─────────────────────────────────────────────────────────────────────────────
+    getSetting(courtId: string) {
+      return db.selectFrom('courtPetitionSetting').selectAll().where('courtId', '=', courtId).executeTakeFirst();
+    },
+    /** The first save of a court; false when another save got there first (unique court key). */
+    async insertFirstSetting(row: Insertable<CourtPetitionSettingTable>) {
+      const inserted = await db.insertInto('courtPetitionSetting').values(row).onConflict((oc) => oc.column('courtId').doNothing()).returning('id').executeTakeFirst();
+      return inserted !== undefined;
+    },
+    async updateSettingVersioned(courtId: string, version: number, patch: Updateable<CourtPetitionSettingTable>) {
+      const result = await db.updateTable('courtPetitionSetting').set({ ...patch, version: version + 1 }).where('courtId', '=', courtId).where('version', '=', version).executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
     // ── petitioners ──────────────────────────────────────────────────────────────────────────────
     async insertPetitioner(row: Insertable<PetitionerTable>) {
       await db.insertInto('petitioner').values(row).execute();

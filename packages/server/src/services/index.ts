@@ -22,6 +22,7 @@ import { createRulesService } from './rules.service.js';
 import { loadDefaultRulePacks } from '../screening/default-rule-packs.js';
 import { createTrialLimitEngine, createTrialLimitService } from './trial-limit.service.js';
 import { createTrialLimitSettingsService } from './trial-limit-settings.service.js';
+import { createPetitionSettingsService } from './petition-settings.service.js';
 import { createTrialLimitSweep } from './trial-limit-sweep.service.js';
 import { createTrialEventImportService } from './trial-event-import.service.js';
 import { loadHolidayCalendar } from '../deadlines/holiday-data.js';
@@ -98,6 +99,7 @@ export function createServices(config: Config, database: Database, options: Serv
     warningRisk: createWarningRiskService({ store, access, clock, registrar }),
     trialLimits: createTrialLimitService({ store, access, clock, engine: trialLimitEngine }),
     trialLimitSettings: createTrialLimitSettingsService({ store, access, clock }),
+    petitionSettings: createPetitionSettingsService({ store, access, clock }),
     trialEventImports: createTrialEventImportService({ store, access, clock, engine: trialLimitEngine }),
     trialMonitoring: createTrialMonitoringService({ store, access, clock, engine: trialLimitEngine }),
     longPending,

@@ -3,7 +3,6 @@ import {
   courtAliases,
   createCaseMatcher,
   createSentimentScorer,
-  DEFAULT_OPINION_HEAT_SETTINGS,
   heatOf,
   opinionScreeningInput,
   opinionWarnings,
@@ -22,6 +21,7 @@ import type { OpinionItemTable, OpinionWarningTable } from '../db/schema.js';
 import { newId } from '../ids.js';
 import type { Repositories } from '../repositories/index.js';
 import { notify } from './notifier.js';
+import { loadPetitionSettings } from './petition-settings.service.js';
 import type { RuleRuntime } from './screening.service.js';
 
 /**
@@ -68,7 +68,6 @@ export function createOpinionIntake({ rules }: { rules: Pick<RuleRuntime, 'forCo
   const scorer = createSentimentScorer();
   /** One matcher per court, rebuilt when the court's case set changes (count or latest update). */
   const matchers = new Map<string, { key: string; matcher: CaseMatcher }>();
-  const settings = DEFAULT_OPINION_HEAT_SETTINGS;
 
   async function matcherFor(repos: Repositories, courtId: string): Promise<CaseMatcher> {
     const key = await repos.opinion.caseSetKey(courtId);
@@ -117,6 +116,7 @@ export function createOpinionIntake({ rules }: { rules: Pick<RuleRuntime, 'forCo
    * are written on every warning of the item. Returns the warnings new or raised, for the audit.
    */
   async function evaluate(trx: Repositories, item: OpinionItemTable, at: string, { screener }: IntakeContext): Promise<string[]> {
+    const { opinionHeat: settings } = await loadPetitionSettings(trx, item.courtId);
     const snapshots = await trx.opinion.listSnapshots(item.courtId, item.id);
     const heat = analyzeHeat(snapshots.map((s) => ({ at: s.capturedAt, reads: s.reads, reposts: s.reposts, comments: s.comments, likes: s.likes })), settings);
     await trx.opinion.updateItem(item.courtId, item.id, { heat: heat.heat, growthPerHour: heat.latestRatePerHour, spike: heat.spike ? 1 : 0, heatExplanation: heat.explanation, updatedAt: at });
@@ -216,9 +216,10 @@ export function createOpinionIntake({ rules }: { rules: Pick<RuleRuntime, 'forCo
   };
 
   async function putSnapshot(trx: Repositories, item: OpinionItemTable, metrics: OpinionMetricsInput, at: string) {
+    const { weights } = (await loadPetitionSettings(trx, item.courtId)).opinionHeat;
     await trx.opinion.putSnapshot({
       id: newId(), courtId: item.courtId, itemId: item.id, capturedAt: utc(metrics.capturedAt), reads: metrics.reads, reposts: metrics.reposts, comments: metrics.comments, likes: metrics.likes,
-      heat: heatOf(metrics, settings.weights), createdAt: at,
+      heat: heatOf(metrics, weights), createdAt: at,
     });
   }
 }

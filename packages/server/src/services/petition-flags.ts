@@ -3,8 +3,6 @@ import path from 'node:path';
 import {
   calculatePetitionClocks,
   compileRulePacks,
-  DEFAULT_PETITION_FLAG_SETTINGS,
-  DEFAULT_PETITION_TIME_LIMITS,
   evaluatePetitionFlags,
   parseRulePack,
   petitionClockStatusLabel,
@@ -22,6 +20,7 @@ import {
   type PetitionFlagView,
   type PetitionNature,
   type PetitionStepKind,
+  type PetitionTimeLimitSettings,
   type PetitionVenueLevel,
   type PetitionWarningView,
   type RiskLevel,
@@ -32,6 +31,7 @@ import { DEFAULT_RULES_DIR } from '../screening/default-rule-packs.js';
 import { newId } from '../ids.js';
 import type { Repositories } from '../repositories/index.js';
 import { notify, type NewNotification } from './notifier.js';
+import { loadPetitionSettings } from './petition-settings.service.js';
 
 /**
  * How petitions turn into flags, clocks and warnings (issue 6, docs/petitions.md "Flags" and "Time
@@ -207,12 +207,13 @@ export function createPetitionFlagEngine({ calendar, screener }: PetitionFlagEng
       const all = everyone.length > people.size ? await trx.petitions.listPetitionsOfPeople(courtId, everyone) : own;
       const links = all === own ? ownLinks : await trx.petitions.listLinks(courtId, all.map((row) => row.id));
       const history = all.map((row) => petitionFacts(row, links));
+      const { flags: settings } = await loadPetitionSettings(trx, courtId);
       const drafts = new Map<string, WarningDraft>();
       const evaluated = new Set<string>();
       for (const facts of history) {
         if (!facts.petitioners.some((p) => people.has(p.id))) continue;
         evaluated.add(facts.id);
-        const result = evaluatePetitionFlags({ petition: facts, history, settings: DEFAULT_PETITION_FLAG_SETTINGS, screener: screener() });
+        const result = evaluatePetitionFlags({ petition: facts, history, settings, screener: screener() });
         const flags: PetitionFlagView[] = result.flags.map((flag) => ({ kind: flag.kind, label: petitionFlagKindLabel[flag.kind], ruleId: flag.ruleId, level: flag.level, title: flag.title, explanation: flag.explanation }));
         const row = all.find((r) => r.id === facts.id)!;
         if (row.flags !== JSON.stringify(flags)) await trx.petitions.setPetitionFlags(courtId, row.id, JSON.stringify(flags));
@@ -237,15 +238,15 @@ export function createPetitionFlagEngine({ calendar, screener }: PetitionFlagEng
       return { raised, notified };
     },
 
-    /** The clocks of one petition as of `today` (信访工作条例 2022; court defaults). */
-    clocks(row: Pick<PetitionTable, 'nature' | 'receivedOn'>, steps: readonly PetitionStepTable[], today: LocalDate) {
+    /** The clocks of one petition as of `today` (信访工作条例 2022; the court's 信访舆情设置). */
+    clocks(row: Pick<PetitionTable, 'nature' | 'receivedOn'>, steps: readonly PetitionStepTable[], today: LocalDate, settings: PetitionTimeLimitSettings) {
       const result = calculatePetitionClocks(
         {
           nature: row.nature as PetitionNature,
           receivedOn: row.receivedOn as LocalDate,
           steps: steps.map((step) => ({ kind: step.kind as PetitionStepKind, on: step.doneOn as LocalDate, days: step.days ?? undefined, until: (step.until ?? undefined) as LocalDate | undefined })),
         },
-        DEFAULT_PETITION_TIME_LIMITS,
+        settings,
         calendar,
         today,
       );
@@ -258,7 +259,7 @@ export function createPetitionFlagEngine({ calendar, screener }: PetitionFlagEng
      * those whose clock is met or has moved; notifies staff once per warning.
      */
     async refreshClockWarnings(trx: Repositories, row: PetitionTable, steps: readonly PetitionStepTable[], petitionerIds: readonly string[], caseIds: readonly string[], today: LocalDate, at: string) {
-      const { result } = this.clocks(row, steps, today);
+      const { result } = this.clocks(row, steps, today, (await loadPetitionSettings(trx, row.courtId)).timeLimits);
       const drafts: WarningDraft[] = petitionClockWarnings(row.id, result.clocks).map((warning) => ({
         ...warning,
         ruleId: 'PET-CLOCK-01',

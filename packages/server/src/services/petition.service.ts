@@ -15,6 +15,7 @@ import {
   type PetitionStepKind,
   type PetitionSummaryView,
   type PetitionSweepResult,
+  type PetitionTimeLimitSettings,
   type PetitionUpdateInput,
   type PetitionVenueLevel,
   type PetitionView,
@@ -32,6 +33,7 @@ import { asScopedCourt, type AccessChecker } from './access.js';
 import { auditActorOf, type Actor } from './actor.js';
 import { describeChanges, writeAudit } from './audit-writer.js';
 import type { PetitionFlagEngine } from './petition-flags.js';
+import { loadPetitionSettings } from './petition-settings.service.js';
 import type { Store } from './store.js';
 
 type Links = Awaited<ReturnType<Repositories['petitions']['listLinks']>>;
@@ -96,9 +98,9 @@ export function createPetitionService({ store, access, clock, engine }: { store:
     if (receivedOn > chinaToday(clock)) throw new ValidationError('收到日期不能晚于今天', [{ path: 'receivedOn', message: '收到日期不能晚于今天' }]);
   }
 
-  function present(row: PetitionTable, links: Links, steps: readonly PetitionStepTable[]): PetitionView {
+  function present(row: PetitionTable, links: Links, steps: readonly PetitionStepTable[], timeLimits: PetitionTimeLimitSettings): PetitionView {
     const own = steps.filter((step) => step.petitionId === row.id);
-    const { result, views } = engine.clocks(row, own, chinaToday(clock) as LocalDate);
+    const { result, views } = engine.clocks(row, own, chinaToday(clock) as LocalDate, timeLimits);
     return {
       ...summary(row, links),
       headcount: row.headcount,
@@ -149,8 +151,8 @@ export function createPetitionService({ store, access, clock, engine }: { store:
 
   async function load(courtId: string, id: string) {
     const row = (await repos.petitions.getPetition(new Set([courtId]), id))!;
-    const [links, steps] = await Promise.all([repos.petitions.listLinks(courtId, [id]), repos.petitions.listSteps(courtId, [id])]);
-    return present(row, links, steps);
+    const [links, steps, settings] = await Promise.all([repos.petitions.listLinks(courtId, [id]), repos.petitions.listSteps(courtId, [id]), loadPetitionSettings(repos, courtId)]);
+    return present(row, links, steps, settings.timeLimits);
   }
 
   /** Flags of the people (old and new) and the petition's own clocks, inside the write's transaction. */

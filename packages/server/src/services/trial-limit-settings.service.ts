@@ -9,19 +9,15 @@ import type { TrialLimitSettingTable } from '../db/schema.js';
 import { StaleVersionError } from '../errors.js';
 import { newId } from '../ids.js';
 import type { Repositories } from '../repositories/index.js';
-import { asScopedCourt, type AccessChecker } from './access.js';
+import type { AccessChecker } from './access.js';
 import { auditActorOf, type Actor } from './actor.js';
 import { describeChanges, writeAudit } from './audit-writer.js';
+import { parseStoredSettings, settingsCourt } from './court-settings.js';
 import type { Store } from './store.js';
 
-/**
- * A court's 审限 settings: its saved row, else the defaults. A stored row that no longer parses
- * (a later release tightened the schema) falls back to the defaults rather than stopping warnings.
- */
+/** A court's 审限 settings: its saved row, else the defaults (see parseStoredSettings). */
 export function parseSettings(row: Pick<TrialLimitSettingTable, 'settings'> | undefined): TrialLimitCourtSettings {
-  if (!row) return DEFAULT_TRIAL_LIMIT_COURT_SETTINGS;
-  const parsed = TrialLimitCourtSettings.safeParse(JSON.parse(row.settings));
-  return parsed.success ? parsed.data : DEFAULT_TRIAL_LIMIT_COURT_SETTINGS;
+  return parseStoredSettings(TrialLimitCourtSettings, row?.settings, DEFAULT_TRIAL_LIMIT_COURT_SETTINGS);
 }
 
 export async function loadTrialLimitSettings(repos: Pick<Repositories, 'trialMonitoring'>, courtId: string) {
@@ -54,10 +50,6 @@ const bucketsText = (value: unknown) => `${(value as TrialLimitCourtSettings['lo
 export function createTrialLimitSettingsService({ store, access, clock }: { store: Store; access: AccessChecker; clock: Clock }) {
   const { repos } = store;
 
-  async function courtInScope(actor: Actor, courtId: string) {
-    return access.inScope(actor, asScopedCourt(await repos.courts.getById(courtId)), 'court', courtId);
-  }
-
   function present(courtId: string, row: TrialLimitSettingTable | undefined): TrialLimitSettingsView {
     return {
       courtId,
@@ -73,13 +65,13 @@ export function createTrialLimitSettingsService({ store, access, clock }: { stor
   return {
     async get(actor: Actor, courtId: string): Promise<TrialLimitSettingsView> {
       await access.require(actor, 'court.read');
-      await courtInScope(actor, courtId);
+      await settingsCourt(repos, access, actor, courtId);
       return present(courtId, await repos.trialMonitoring.getSetting(courtId));
     },
     /** Replaces the court's settings (court.manage), audited field by field; version 0 = still on defaults. */
     async update(actor: Actor, courtId: string, input: TrialLimitSettingsInput): Promise<TrialLimitSettingsView> {
       await access.require(actor, 'court.manage');
-      const court = await courtInScope(actor, courtId);
+      const court = await settingsCourt(repos, access, actor, courtId);
       const { version, ...settings } = input;
       const nowIso = clock.now().toISOString();
       return store.transaction(async (trx) => {

@@ -18,6 +18,8 @@ import type {
   PetitionInput,
   PetitionListQuery,
   PetitionMonthlyView,
+  PetitionSettingsInput,
+  PetitionSettingsView,
   PetitionStepInput,
   PetitionSummaryView,
   PetitionView,
@@ -93,3 +95,9 @@ export const petitionersExportUrl = (query: PetitionerFilters) => apiUrl('/petit
 
 /** 转为风险 of a petition warning (POST /petition-warnings/:id/confirm). */
 export const confirmPetitionWarning = (id: string, input: WarningToRiskInput) => http.post<PetitionWarningView>(`/petition-warnings/${id}/confirm`, input);
+
+/** 信访舆情设置：重复访、集体访阈值，信访办理期限，舆情热度与陡增阈值（未保存时为默认设置，版本号 0）。 */
+export const getPetitionSettings = (courtId: string) => http.get<PetitionSettingsView>(`/courts/${courtId}/petition-settings`);
+
+/** 保存信访舆情设置（带读取时的版本号）。 */
+export const savePetitionSettings = (courtId: string, input: PetitionSettingsInput) => http.put<PetitionSettingsView>(`/courts/${courtId}/petition-settings`, input);

@@ -23,6 +23,7 @@ import * as createPetition from './20261125_0600_create_petition.js';
 import * as addPetitionChiefRole from './20261125_0601_add_petition_chief_role.js';
 import * as createOpinion from './20261125_0700_create_opinion.js';
 import * as addWarningRiskLink from './20261125_0900_add_warning_risk_link.js';
+import * as createCourtPetitionSetting from './20261125_1000_create_court_petition_setting.js';
 
 /** Listed statically so a bundled or tsx-run server finds them without scanning the disk. */
 export const migrations: Record<string, Migration> = {
@@ -50,4 +51,5 @@ export const migrations: Record<string, Migration> = {
   '20261125_0601_add_petition_chief_role': addPetitionChiefRole,
   '20261125_0700_create_opinion': createOpinion,
   '20261125_0900_add_warning_risk_link': addWarningRiskLink,
+  '20261125_1000_create_court_petition_setting': createCourtPetitionSetting,
 };

@@ -1,10 +1,22 @@
-import { IdParams, paged, PetitionInput, PetitionListQuery, PetitionMonthlyQuery, PetitionMonthlyView, PetitionStepInput, PetitionSummaryView, PetitionUpdateInput, PetitionView } from '@courtrisk/core';
+import { IdParams, paged, PetitionInput, PetitionSettingsInput, PetitionSettingsView, PetitionListQuery, PetitionMonthlyQuery, PetitionMonthlyView, PetitionStepInput, PetitionSummaryView, PetitionUpdateInput, PetitionView } from '@courtrisk/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sendXlsx } from '../xlsx-reply.js';
 
 /** 信访件 (issue 6, docs/petitions.md). */
 export const petitionRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['涉诉信访'];
+  app.route({
+    method: 'GET',
+    url: '/courts/:id/petition-settings',
+    schema: { tags, summary: '法院信访舆情设置（重复访、集体访阈值，信访办理期限，舆情热度与陡增阈值）', params: IdParams, response: { 200: PetitionSettingsView } },
+    handler: (req) => app.services.petitionSettings.get(req.actor, req.params.id),
+  });
+  app.route({
+    method: 'PUT',
+    url: '/courts/:id/petition-settings',
+    schema: { tags, summary: '修改法院信访舆情设置（带版本号；默认设置的版本号为 0）', params: IdParams, body: PetitionSettingsInput, response: { 200: PetitionSettingsView } },
+    handler: (req) => app.services.petitionSettings.update(req.actor, req.params.id, req.body),
+  });
   app.route({
     method: 'GET',
     url: '/petitions',

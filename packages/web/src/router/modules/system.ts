@@ -1,4 +1,4 @@
-import { Collection, Key, OfficeBuilding, Operation, School, Setting, Tickets, User, UserFilled } from '@element-plus/icons-vue';
+import { ChatDotRound, Collection, Key, OfficeBuilding, Operation, School, Setting, Tickets, User, UserFilled } from '@element-plus/icons-vue';
 import type { RouteRecordRaw } from 'vue-router';
 import { zh } from '../../locales/zh-CN';
 import { trialLimitSettingsRoute } from './trial';
@@ -40,6 +40,12 @@ export const systemRoutes: RouteRecordRaw[] = [
         meta: { title: zh.routes.riskSettings, permission: 'court.manage', icon: Operation },
       },
       trialLimitSettingsRoute,
+      {
+        path: 'petition-settings',
+        name: 'petitionSettings',
+        component: () => import('../../views/petition-settings/index.vue'),
+        meta: { title: zh.routes.petitionSettings, permission: 'court.manage', icon: ChatDotRound },
+      },
       {
         path: 'dictionaries',
         name: 'dictionaries',
