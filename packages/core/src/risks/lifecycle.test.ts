@@ -275,6 +275,9 @@ describe('flags and timestamps', () => {
     const { timelineEntry } = nextOf(apply(riskIn('disposing'), { action: 'monitor', reason: '  风险可控  ', nextReviewOn: TODAY }));
     expect(timelineEntry.details).toEqual({ reason: '风险可控', nextReviewOn: TODAY });
     expect(timelineEntry.summary).toBe(`转入持续监测：处置中 → 持续监测。理由：风险可控；下次复查 ${formatChineseDate(TODAY)}`);
+    // The reason's own closing punctuation does not double the line's.
+    const ended = nextOf(apply(riskIn('disposing'), { action: 'monitor', reason: '风险可控。', nextReviewOn: TODAY })).timelineEntry;
+    expect(ended.summary).toBe(`转入持续监测：处置中 → 持续监测。理由：风险可控；下次复查 ${formatChineseDate(TODAY)}`);
   });
 });
 

@@ -311,9 +311,10 @@ export function createRisk(input: { id: string; score: RiskScore; at: string; ac
   };
 }
 
-/** At most `max` characters of free text, so a timeline line stays a line. */
+/** At most `max` characters of free text, so a timeline line stays a line; its closing punctuation goes (the line adds its own). */
 function excerpt(text: string, max = 60): string {
-  return text.length > max ? `${text.slice(0, max)}…` : text;
+  const bare = text.replace(/[。；，、.;,]+$/u, '');
+  return bare.length > max ? `${bare.slice(0, max)}…` : bare;
 }
 
 /**
