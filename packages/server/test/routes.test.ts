@@ -433,6 +433,8 @@ const ENDPOINTS: EndpointCase[] = [
     invalid: { body: () => ({ flags: { collective: { minPeople: 1 } }, timeLimits: {}, opinionHeat: {}, version: 0 }), field: 'flags.collective.minPeople' },
     forbiddenFor: 'zy_petition',
   },
+  { name: 'list petition warnings', method: 'GET', url: () => '/api/v1/petition-warnings', invalid: { url: () => '/api/v1/petition-warnings?status=dismissed', field: 'status' }, forbiddenFor: 'zy_judge', as: 'zy_risk' },
+  { name: 'list opinion warnings', method: 'GET', url: () => '/api/v1/opinion-warnings', invalid: { url: () => '/api/v1/opinion-warnings?level=purple', field: 'level' }, forbiddenFor: 'zy_judge', as: 'zy_risk' },
   { name: 'list petitioners', method: 'GET', url: () => '/api/v1/petitioners', invalid: { url: () => '/api/v1/petitioners?flag=angry', field: 'flag' }, forbiddenFor: 'zy_judge', as: 'zy_petition' },
   { name: 'export petitioners', method: 'GET', url: () => '/api/v1/petitioners/export.xlsx', invalid: { url: () => '/api/v1/petitioners/export.xlsx?keyPerson=maybe', field: 'keyPerson' }, forbiddenFor: 'zy_judge', as: 'zy_petition' },
   { name: 'register petitioner', method: 'POST', url: () => '/api/v1/petitioners', body: () => ({ name: unique('信访人') }), invalid: { body: () => ({ name: '' }), field: 'name' }, forbiddenFor: 'zy_leader', as: 'zy_petition', status: 201 },

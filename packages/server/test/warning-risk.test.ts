@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createTestPlatform, loginReady, testDialects, type Session, type TestPlatform } from './harness.js';
 import { auditActions, LONG_SESSIONS } from './risk-fixtures.js';
 
-interface Warning { id: string; ruleId: string; title: string; status: string; riskId: string | null; version: number }
+interface Warning { id: string; ruleId: string; title: string; status: string; level: string; riskId: string | null; version: number }
 
 /**
  * 转为风险 of petition and opinion warnings (docs/petitions.md, docs/opinion.md): a new risk or joining
@@ -51,6 +51,33 @@ describe.each(testDialects())('petition and opinion warnings into risks on %s', 
     expect(opinionWarnings).toHaveLength(2);
   });
   afterAll(() => platform.close());
+
+  it('lists petition and opinion warnings for 预警列表, newest first, with the subject, behind warning.read and petition.read / opinion.read', async () => {
+    const petitions = await get('zy_risk', '/petition-warnings?pageSize=50');
+    expect(petitions.statusCode, petitions.body).toBe(200);
+    const rows = petitions.json().items as (Warning & { createdAt: string; petitionerId: string | null; petitionerName: string | null; active: boolean })[];
+    expect(petitions.json().total).toBe(rows.length);
+    expect(rows.map((w) => w.id)).toEqual(expect.arrayContaining([repeat.id, collective.id]));
+    expect(rows.every((w) => w.active && w.status === 'pending')).toBe(true);
+    expect(rows.find((w) => w.id === repeat.id)).toMatchObject({ petitionerName: '转风险某', riskId: null });
+    expect(rows.find((w) => w.id === collective.id)!.petitionerId).toBe(rows.find((w) => w.id === repeat.id)!.petitionerId);
+    expect([...rows].sort((a, b) => b.createdAt.localeCompare(a.createdAt)).map((w) => w.createdAt)).toEqual(rows.map((w) => w.createdAt));
+
+    const opinions = await get('zy_risk', '/opinion-warnings');
+    expect(opinions.statusCode, opinions.body).toBe(200);
+    const items = opinions.json().items as (Warning & { itemId: string; itemTitle: string })[];
+    expect(items.map((w) => w.id).sort()).toEqual(opinionWarnings.map((w) => w.id).sort());
+    expect(items[0]).toMatchObject({ itemTitle: '执行拖了两年还没结果', status: 'pending' });
+    expect((await get('zy_risk', `/opinion-warnings?level=${items[0]!.level === 'red' ? 'blue' : 'red'}&status=confirmed`)).json().total).toBe(0);
+    expect((await get('zy_risk', '/petition-warnings?status=closed')).statusCode).toBe(400);
+
+    // warning.read alone, or petition.read / opinion.read alone, is not enough
+    expect((await get('zy_petition', '/petition-warnings')).statusCode).toBe(403);
+    expect((await get('zy_opinion', '/opinion-warnings')).statusCode).toBe(403);
+    // the sibling court sees none of them
+    expect((await get('dc_risk', '/petition-warnings')).json()).toMatchObject({ items: [], total: 0 });
+    expect((await get('dc_risk', '/opinion-warnings')).json()).toMatchObject({ items: [], total: 0 });
+  });
 
   it('refuses accounts without warning.triage (403) and courts that do not hold the warning (404)', async () => {
     const body = { risk: { mode: 'new', likelihood: 3, impact: 3 } };
@@ -104,5 +131,14 @@ describe.each(testDialects())('petition and opinion warnings into risks on %s', 
     const detail = (await get('zy_opinion', `/opinion/items/${item.id}`)).json();
     expect(detail.warnings.map((w: Warning) => w.status)).toEqual(['confirmed', 'confirmed']);
     expect((await post('zy_risk', `/opinion-warnings/${opinionWarnings[1]!.id}/confirm`, { risk: { mode: 'join', riskId } })).statusCode).toBe(409);
+  });
+
+  it('lists confirmed warnings with the risk they went into', async () => {
+    const petitions = (await get('zy_risk', '/petition-warnings?status=confirmed')).json().items as Warning[];
+    expect(petitions.map((w) => [w.id, w.riskId]).sort()).toEqual([[repeat.id, riskId], [collective.id, riskId]].sort());
+    expect((await get('zy_risk', '/petition-warnings?status=pending')).json().items.map((w: Warning) => w.id)).not.toContain(repeat.id);
+    const opinions = (await get('zy_risk', '/opinion-warnings?status=confirmed')).json().items as Warning[];
+    expect(opinions).toHaveLength(2);
+    expect(opinions.find((w) => w.id === opinionWarnings[0]!.id)!.riskId).toBe(riskId);
   });
 });

@@ -152,6 +152,19 @@ export const WarningListQuery = PageQuery.extend({
 export type WarningListQuery = z.infer<typeof WarningListQuery>;
 
 /**
+ * GET /petition-warnings, GET /opinion-warnings (预警列表 tabs 信访预警 / 舆情预警): newest first;
+ * petition warnings no longer raised are left out unless `includeInactive=true`.
+ */
+export const SourceWarningListQuery = PageQuery.extend({
+  courtId: Id.optional(),
+  status: z.enum(['pending', 'confirmed']).optional(),
+  level: z.enum(RISK_LEVELS).optional(),
+  includeInactive: z.enum(['true', 'false']).default('false'),
+  order: z.enum(['asc', 'desc']).default('desc'),
+});
+export type SourceWarningListQuery = z.infer<typeof SourceWarningListQuery>;
+
+/**
  * 可能性 / 影响程度 1–5 as in risks/scoring.ts (`Likelihood`, `Impact`). Not imported from there:
  * scoring.ts imports this module (riskLevelLabel) and reads it while loading, so the import would cycle.
  */

@@ -314,6 +314,14 @@ export const OpinionWarningView = z.object({
 });
 export type OpinionWarningView = z.infer<typeof OpinionWarningView>;
 
+/** A row of GET /opinion-warnings: the warning and the item that raised it. */
+export const OpinionWarningListItem = OpinionWarningView.extend({
+  courtId: z.string(),
+  itemId: z.string(),
+  itemTitle: z.string(),
+});
+export type OpinionWarningListItem = z.infer<typeof OpinionWarningListItem>;
+
 export const OpinionResponseView = z.object({
   id: z.string(),
   respondedAt: z.string(),

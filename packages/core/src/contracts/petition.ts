@@ -396,6 +396,14 @@ export const PetitionWarningView = z.object({
 });
 export type PetitionWarningView = z.infer<typeof PetitionWarningView>;
 
+/** A row of GET /petition-warnings: the warning and the person it is about (its own, else its petition's first). */
+export const PetitionWarningListItem = PetitionWarningView.extend({
+  courtId: z.string(),
+  petitionerId: z.string().nullable(),
+  petitionerName: z.string().nullable(),
+});
+export type PetitionWarningListItem = z.infer<typeof PetitionWarningListItem>;
+
 /**
  * 转为风险 of a petition or opinion warning (POST /petition-warnings/:id/confirm,
  * /opinion-warnings/:id/confirm): the same register choice as a case warning's confirmation —

@@ -1,4 +1,4 @@
-import type { OpinionListQuery, ResolvedScope } from '@courtrisk/core';
+import type { OpinionListQuery, ResolvedScope, SourceWarningListQuery } from '@courtrisk/core';
 import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Db, Dialect } from '../db/database.js';
 import { containsText, toCount } from '../db/dialect.js';
@@ -136,6 +136,28 @@ export function createOpinionRepository(db: Db, dialect: Dialect) {
         .where('status', '=', 'pending')
         .executeTakeFirst();
       return Number(result.numUpdatedRows) === 1;
+    },
+    /** GET /opinion-warnings: warnings of the items in scope, with each item's title. */
+    async listWarningsInScope(scope: ResolvedScope, query: SourceWarningListQuery) {
+      let base = db
+        .selectFrom('opinionWarning')
+        .innerJoin('opinionItem', (j) => j.onRef('opinionItem.id', '=', 'opinionWarning.itemId').onRef('opinionItem.courtId', '=', 'opinionWarning.courtId'))
+        .where(scopeCondition(scope, ITEM_SCOPE));
+      if (query.courtId) base = base.where('opinionWarning.courtId', '=', query.courtId);
+      if (query.status) base = base.where('opinionWarning.status', '=', query.status);
+      if (query.level) base = base.where('opinionWarning.level', '=', query.level);
+      const [rows, count] = await Promise.all([
+        base
+          .selectAll('opinionWarning')
+          .select('opinionItem.title as itemTitle')
+          .orderBy('opinionWarning.createdAt', query.order)
+          .orderBy('opinionWarning.id')
+          .limit(query.pageSize)
+          .offset((query.page - 1) * query.pageSize)
+          .execute(),
+        base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
+      ]);
+      return { rows, total: Number(count.n) };
     },
     listWarnings(courtId: string, itemId: string) {
       return db.selectFrom('opinionWarning').selectAll().where('courtId', '=', courtId).where('itemId', '=', itemId).orderBy('createdAt').orderBy('id').execute();

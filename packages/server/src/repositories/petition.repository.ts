@@ -1,4 +1,4 @@
-import type { PetitionerListQuery, PetitionListQuery } from '@courtrisk/core';
+import type { PetitionerListQuery, PetitionListQuery, SourceWarningListQuery } from '@courtrisk/core';
 import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Db, Dialect } from '../db/database.js';
 import { containsText } from '../db/dialect.js';
@@ -361,6 +361,34 @@ export function createPetitionRepository(db: Db, dialect: Dialect) {
         .orderBy('createdAt', 'desc')
         .orderBy('id')
         .execute();
+    },
+    /**
+     * GET /petition-warnings: warnings of the courts in scope (petition data is held per court, as for
+     * the petitioner pages), with the person each is about — its own, else its petition's first person.
+     */
+    async listWarnings(courtIds: ReadonlySet<string>, query: SourceWarningListQuery) {
+      if (courtIds.size === 0) return { rows: [], total: 0 };
+      let base = db.selectFrom('petitionWarning').where('petitionWarning.courtId', 'in', [...courtIds]);
+      if (query.courtId) base = base.where('petitionWarning.courtId', '=', query.courtId);
+      if (query.status) base = base.where('petitionWarning.status', '=', query.status);
+      if (query.level) base = base.where('petitionWarning.level', '=', query.level);
+      if (query.includeInactive !== 'true') base = base.where('petitionWarning.active', '=', 1);
+      const [rows, count] = await Promise.all([
+        base
+          .selectAll('petitionWarning')
+          .orderBy('petitionWarning.createdAt', query.order)
+          .orderBy('petitionWarning.id')
+          .limit(query.pageSize)
+          .offset((query.page - 1) * query.pageSize)
+          .execute(),
+        base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
+      ]);
+      return { rows, total: Number(count.n) };
+    },
+    /** Names of people across the courts in scope (list rows' links). */
+    listPeopleNames(courtIds: ReadonlySet<string>, ids: readonly string[]) {
+      if (ids.length === 0 || courtIds.size === 0) return Promise.resolve([]);
+      return db.selectFrom('petitioner').select(['id', 'name']).where('courtId', 'in', [...courtIds]).where('id', 'in', [...ids]).execute();
     },
     listWarningsOfPetition(courtId: string, petitionId: string) {
       return db.selectFrom('petitionWarning').selectAll().where('courtId', '=', courtId).where('petitionId', '=', petitionId).execute();

@@ -1,4 +1,4 @@
-import type { OpinionWarningView, PetitionWarningView, RiskDomain, WarningToRiskInput } from '@courtrisk/core';
+import type { OpinionWarningListItem, OpinionWarningView, Paged, PetitionWarningListItem, PetitionWarningView, RiskDomain, SourceWarningListQuery, WarningToRiskInput } from '@courtrisk/core';
 import type { Clock } from '../clock.js';
 import { ConflictError, StaleVersionError, ValidationError } from '../errors.js';
 import type { Repositories } from '../repositories/index.js';
@@ -115,6 +115,29 @@ export function createWarningRiskService({ store, access, clock, registrar }: { 
   }
 
   return {
+    /** GET /petition-warnings (预警列表 · 信访预警) */
+    async listPetitionWarnings(actor: Actor, query: SourceWarningListQuery): Promise<Paged<PetitionWarningListItem>> {
+      await access.require(actor, 'warning.read');
+      await access.require(actor, READ_PERMISSION.petition);
+      const { rows, total } = await repos.petitions.listWarnings(actor.scope.courtIds, query);
+      const subjectOf = (row: (typeof rows)[number]) => row.petitionerId ?? (JSON.parse(row.petitionerIds) as string[])[0] ?? null;
+      const subjects = [...new Set(rows.map(subjectOf).filter((id): id is string => id !== null))];
+      const names = new Map((await repos.petitions.listPeopleNames(actor.scope.courtIds, subjects)).map((p) => [p.id, p.name]));
+      const items = rows.map((row) => {
+        const petitionerId = subjectOf(row);
+        const petitionerName = petitionerId ? (names.get(petitionerId) ?? null) : null;
+        return { ...presentPetitionWarning(row), courtId: row.courtId, petitionerId: petitionerName === null ? null : petitionerId, petitionerName };
+      });
+      return { items, total, page: query.page, pageSize: query.pageSize };
+    },
+    /** GET /opinion-warnings (预警列表 · 舆情预警) */
+    async listOpinionWarnings(actor: Actor, query: SourceWarningListQuery): Promise<Paged<OpinionWarningListItem>> {
+      await access.require(actor, 'warning.read');
+      await access.require(actor, READ_PERMISSION.opinion);
+      const { rows, total } = await repos.opinion.listWarningsInScope(actor.scope, query);
+      const items = rows.map((row) => ({ ...(presentOpinionWarning(row) as OpinionWarningView), courtId: row.courtId, itemId: row.itemId, itemTitle: row.itemTitle }));
+      return { items, total, page: query.page, pageSize: query.pageSize };
+    },
     /** POST /petition-warnings/:id/confirm */
     async confirmPetitionWarning(actor: Actor, id: string, input: WarningToRiskInput): Promise<PetitionWarningView> {
       await confirm(actor, 'petition', id, input);

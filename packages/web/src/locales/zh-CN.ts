@@ -572,6 +572,10 @@ export const zh = {
     createdAt: '生成时间',
     openCase: '查看案件',
     empty: '没有符合条件的预警',
+    tabs: { case: '案件预警', petition: '信访预警', opinion: '舆情预警' } as Record<string, string>,
+    petitioner: '信访人',
+    opinionItem: '舆情',
+    noSubject: '—',
   },
 
   rules: {

@@ -12,8 +12,10 @@ import {
   OpinionResponseInput,
   OpinionTrendQuery,
   OpinionTrendView,
+  OpinionWarningListItem,
   OpinionWarningView,
   paged,
+  SourceWarningListQuery,
   WarningToRiskInput,
 } from '@courtrisk/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -59,6 +61,12 @@ export const opinionRoutes: FastifyPluginAsyncZod = async (app) => {
     url: '/opinion/items/batch',
     schema: { tags, summary: '批量登记舆情（每条单独校验；已登记的条目追加传播指标）', body: OpinionBatchInput, response: { 200: OpinionIntakeResult } },
     handler: (req) => app.services.opinion.batch(req.actor, req.body),
+  });
+  app.route({
+    method: 'GET',
+    url: '/opinion-warnings',
+    schema: { tags, summary: '舆情预警列表（预警列表 · 舆情预警；最新在前）', querystring: SourceWarningListQuery, response: { 200: paged(OpinionWarningListItem) } },
+    handler: (req) => app.services.warningRisk.listOpinionWarnings(req.actor, req.query),
   });
   app.route({
     method: 'POST',

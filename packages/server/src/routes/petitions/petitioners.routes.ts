@@ -14,7 +14,9 @@ import {
   PetitionerSummaryView,
   PetitionerTimelineEntry,
   PetitionerUpdateInput,
+  PetitionWarningListItem,
   PetitionWarningView,
+  SourceWarningListQuery,
   RevealedIdNumberView,
   StabilizationPlanInput,
   StabilizationPlanView,
@@ -27,6 +29,12 @@ import { sendXlsx } from '../xlsx-reply.js';
 /** 信访人, 稳控, 重点人员 and the confidential records (issue 6, docs/petitions.md). */
 export const petitionerRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['涉诉信访'];
+  app.route({
+    method: 'GET',
+    url: '/petition-warnings',
+    schema: { tags, summary: '信访预警列表（预警列表 · 信访预警；默认仅现行预警，最新在前）', querystring: SourceWarningListQuery, response: { 200: paged(PetitionWarningListItem) } },
+    handler: (req) => app.services.warningRisk.listPetitionWarnings(req.actor, req.query),
+  });
   app.route({
     method: 'POST',
     url: '/petition-warnings/:id/confirm',
