@@ -3,7 +3,7 @@ import iconv from 'iconv-lite';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { changeInitialPassword, locateChromium, login, logout, openMenu, SHOTS_DIR, startHarness, uploadCsv, type Harness } from './harness';
+import { changeInitialPassword, demoAccount, locateChromium, login, logout, openMenu, SHOTS_DIR, startHarness, uploadCsv, type Harness } from './harness';
 
 const chromiumPath = locateChromium();
 
@@ -54,13 +54,8 @@ describe.skipIf(!chromiumPath)('风险防控办导入案件、查看证据并研
   beforeAll(async () => {
     h = await startHarness(chromiumPath!);
     page = h.page;
-    const find = (username: string) => {
-      const account = h.server.demoAccounts.find((a) => a.username === username);
-      if (!account) throw new Error(`demo data has no ${username}`);
-      return account;
-    };
-    risk = find('zy_risk');
-    admin = find('zy_admin');
+    risk = demoAccount(h, 'zy_risk');
+    admin = demoAccount(h, 'zy_admin');
   });
 
   afterAll(async () => {

@@ -114,6 +114,13 @@ export async function startHarness(executablePath: string): Promise<Harness> {
   };
 }
 
+/** A demo account with its one-time password, as the demo seed printed it. */
+export function demoAccount(h: Harness, username: string) {
+  const account = h.server.demoAccounts.find((a) => a.username === username);
+  if (!account) throw new Error(`demo data has no ${username}`);
+  return account;
+}
+
 /** Fills the login form and submits it. */
 export async function login(page: Page, username: string, password: string): Promise<void> {
   await page.getByLabel('账号', { exact: true }).fill(username);

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { changeInitialPassword, locateChromium, login, logout, openMenu, startHarness, type Harness } from './harness';
+import { changeInitialPassword, demoAccount, locateChromium, login, logout, openMenu, startHarness, type Harness } from './harness';
 
 const chromiumPath = locateChromium();
 
@@ -45,13 +45,8 @@ describe.skipIf(!chromiumPath)('信访接待登记来访形成重复访；保密
   beforeAll(async () => {
     h = await startHarness(chromiumPath!);
     page = h.page;
-    const find = (username: string) => {
-      const account = h.server.demoAccounts.find((a) => a.username === username);
-      if (!account) throw new Error(`demo data has no ${username}`);
-      return account;
-    };
-    officer = find('zy_petition');
-    chief = find('zy_petition_chief');
+    officer = demoAccount(h, 'zy_petition');
+    chief = demoAccount(h, 'zy_petition_chief');
   });
 
   afterAll(async () => {

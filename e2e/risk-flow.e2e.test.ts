@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { changeInitialPassword, locateChromium, login, logout, openMenu, SHOTS_DIR, startHarness, type Harness } from './harness';
+import { changeInitialPassword, demoAccount, locateChromium, login, logout, openMenu, SHOTS_DIR, startHarness, type Harness } from './harness';
 
 const chromiumPath = locateChromium();
 
@@ -45,14 +45,9 @@ describe.skipIf(!chromiumPath)('东城风险办确认预警为风险，研判升
   beforeAll(async () => {
     h = await startHarness(chromiumPath!);
     page = h.page;
-    const find = (username: string) => {
-      const account = h.server.demoAccounts.find((a) => a.username === username);
-      if (!account) throw new Error(`demo data has no ${username}`);
-      return account;
-    };
-    office = find('dc_risk');
-    upperLeader = find('zy_leader');
-    localLeader = find('dc_leader');
+    office = demoAccount(h, 'dc_risk');
+    upperLeader = demoAccount(h, 'zy_leader');
+    localLeader = demoAccount(h, 'dc_leader');
   });
 
   afterAll(async () => {

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { changeInitialPassword, locateChromium, login, openMenu, startHarness, uploadCsv, type Harness } from './harness';
+import { changeInitialPassword, demoAccount, locateChromium, login, openMenu, startHarness, uploadCsv, type Harness } from './harness';
 
 const chromiumPath = locateChromium();
 
@@ -50,7 +50,7 @@ describe.skipIf(!chromiumPath)('审限：延长与扣除改变剩余天数和预
   beforeAll(async () => {
     h = await startHarness(chromiumPath!);
     page = h.page;
-    const account = h.server.demoAccounts.find((a) => a.username === 'zy_risk')!;
+    const account = demoAccount(h, 'zy_risk');
     await page.goto(`${h.server.url}/login`);
     await login(page, 'zy_risk', account.password);
     await changeInitialPassword(page, account.password, NEW_PASSWORD);
