@@ -176,7 +176,7 @@ export function translateRulePacks(packs: readonly RulePack[]): RuleProperties[]
       .filter((rule) => rule.enabled)
       .map((rule) => {
         const when = translate(rule.when, negation);
-        const veto = rule.exclusions && translate({ kind: 'keywords', fields: rule.exclusions.fields, match: 'any', count: 1, keywords: rule.exclusions.keywords, negation: false }, negation);
+        const veto = rule.exclusions && translate({ kind: 'keywords', fields: rule.exclusions.fields, match: 'any', count: 1, keywords: rule.exclusions.keywords, negation: rule.exclusions.negation }, negation);
         const conditions: TopLevelCondition = veto ? { all: [{ not: veto }, when] } : { all: [when] };
         return { name: rule.id, conditions, event: { type: rule.id } };
       });

@@ -157,6 +157,14 @@ describe('exclusions', () => {
     expect(fires(screener, caseWith({ facts: '被告人殴打被害人，未抢劫' }))).toBe(false);
   });
 
+  it('with negation: true, spare a rule whose veto word stands in a negation context', () => {
+    const screener = compile([
+      packWith('    level: red\n    exclusions: { negation: true, keywords: [抢劫] }\n    when: { keywords: { any: [殴打] } }'),
+    ]);
+    expect(fires(screener, caseWith({ facts: '被告人殴打被害人后抢劫财物' }))).toBe(false);
+    expect(fires(screener, caseWith({ facts: '被告人殴打被害人，未抢劫' }))).toBe(true);
+  });
+
   it('look only in the fields they list', () => {
     const screener = compile([
       packWith('    level: red\n    exclusions: { in: [claims], keywords: [撤诉] }\n    when: { keywords: { any: [殴打] } }'),

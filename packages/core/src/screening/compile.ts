@@ -392,12 +392,12 @@ function keywordEvidence(
 }
 
 /**
- * A rule's exclusions: any occurrence of any listed word in the listed fields vetoes the rule.
- * Negation does not apply to vetoes, so an exclusion is predictable to whoever writes it.
+ * A rule's exclusions: any occurrence of any listed word in the listed fields vetoes the rule —
+ * unless the exclusions opt into negation and the occurrence stands in a negation context.
  */
 function compileExclusions(exclusions: NonNullable<RuleSpec['exclusions']>, environment: ConditionEnvironment): (context: ScreeningContext) => boolean {
   const veto = compileKeywords(
-    { kind: 'keywords', fields: exclusions.fields, match: 'any', count: 1, keywords: exclusions.keywords, negation: false },
+    { kind: 'keywords', fields: exclusions.fields, match: 'any', count: 1, keywords: exclusions.keywords, negation: exclusions.negation },
     environment,
   );
   return veto.test;

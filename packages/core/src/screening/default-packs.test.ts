@@ -48,6 +48,11 @@ const examples: [ruleId: string, input: ScreeningInput][] = [
   ['SOC-OBSTRUCTION-01', criminal('被告人酒后驾车被交警拦停，拒不配合检查，撕扯执勤民警，致一名民警轻微伤。')],
   ['SOC-OBSTRUCTION-01', criminal('被告人在被公安人员带离时与公安人员撕扯，拒不上车。')],
   ['SOC-OBSTRUCTION-01', criminal('民警盘问时被告人挥拳反抗，致民警面部擦伤。')],
+  ['SOC-OBSTRUCTION-01', criminal('巡逻中上前制止时，被告人将其手中的执法记录仪抢走后扔进河里。')],
+  // 第二百九十三条的“随意”与行为之间隔着宾语
+  ['SOC-PROVOCATION-02', criminal('被告人为泄愤，无故将小区电梯门踹坏，经鉴定损失一万余元。')],
+  // 前罪（因犯抢劫罪被判刑）说的是另一案，不排除本案的寻衅滋事
+  ['SOC-PROVOCATION-02', criminal('被告人因琐事在夜市持剪刀刺伤他人。被告人曾因犯抢劫罪被判处有期徒刑。')],
   ['SOC-WAGE-ARREARS-01', criminal('被告人承包工程后拖欠三十名农民工工资共计四十万元，经人社部门责令支付后仍逃匿。')],
   ['SOC-WAGE-ARREARS-01', criminal('被告人拖欠十二名工人劳务费八万元，收到限期整改指令书后仍不支付。')],
   ['SOC-GATHERING-01', criminal('被告人煽动村民聚集，在施工现场设置路障阻止施工，致使工程停工十余日。')],
@@ -120,6 +125,8 @@ describe('default rule packs', () => {
     ['a theft', criminal('被告人趁被害人不备，从其挎包内窃取手机一部，价值人民币三千元。')],
     ['a horror film in an ordinary quarrel', criminal('被告人与同伴在影院看完恐怖片后，在门口与他人推搡。')],
     ['a domestic dispute', criminal('被告人因家庭琐事与妻子发生口角，持木棍将其打伤。')],
+    ['domestic abuse “without cause”', criminal('被告人与被害人结婚后，经常无故对其辱骂、殴打。')],
+    ['a brawl that killed the victim', criminal('被告人在饭店因琐事与被害人（殁年四十岁）争吵，持刀将其刺伤。')],
     ['exam cheating with covert devices', criminal('被告人在考试期间使用窃听窃照专用器材作弊，获取试题答案。')],
     ['a credit-card denial', criminal('被告人否认恶意透支。')],
     ['false testimony about someone else’s assault', criminal('被告人向公安机关作虚假证言，称看到甲在饭店门口持酒瓶殴打乙，致乙轻微伤。')],

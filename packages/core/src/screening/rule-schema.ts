@@ -255,8 +255,14 @@ export const RuleSpec = strictObject(
     enabled: z.boolean({ error: 'enabled 应为 true 或 false' }).default(true),
     source: z.array(Citation, { error: '依据 source 应为列表' }).min(1, { error: '每条规则至少写明一项依据' }),
     suggestedAction: Label('处置建议'),
-    exclusions: strictObject({ in: z.array(TextField).min(1).optional(), keywords: KeywordList }, '排除词')
-      .transform((spec) => ({ fields: spec.in ?? DEFAULT_KEYWORD_FIELDS, keywords: spec.keywords }))
+    // negation: true lets the pack's negation cues void a veto word too, so a prior conviction
+    // ("因犯抢劫罪被判处") or a denial does not exclude the rule; off by default, so a plain
+    // exclusion vetoes wherever its word stands.
+    exclusions: strictObject(
+      { in: z.array(TextField).min(1).optional(), keywords: KeywordList, negation: z.boolean({ error: 'negation 应为 true 或 false' }).optional() },
+      '排除词',
+    )
+      .transform((spec) => ({ fields: spec.in ?? DEFAULT_KEYWORD_FIELDS, keywords: spec.keywords, negation: spec.negation ?? false }))
       .optional(),
     when: Condition,
   },
