@@ -53,6 +53,8 @@ const examples: [ruleId: string, input: ScreeningInput][] = [
   ['SOC-PROVOCATION-02', criminal('被告人为泄愤，无故将小区电梯门踹坏，经鉴定损失一万余元。')],
   // 前罪（因犯抢劫罪被判刑）说的是另一案，不排除本案的寻衅滋事
   ['SOC-PROVOCATION-02', criminal('被告人因琐事在夜市持剪刀刺伤他人。被告人曾因犯抢劫罪被判处有期徒刑。')],
+  // 被害人的女友在场，不是双方之间的感情纠纷
+  ['SOC-PROVOCATION-02', criminal('被告人纠集三人拦住被害人及其同行的女友，用随身携带的小刀将被害人划伤。')],
   ['SOC-WAGE-ARREARS-01', criminal('被告人承包工程后拖欠三十名农民工工资共计四十万元，经人社部门责令支付后仍逃匿。')],
   ['SOC-WAGE-ARREARS-01', criminal('被告人拖欠十二名工人劳务费八万元，收到限期整改指令书后仍不支付。')],
   ['SOC-GATHERING-01', criminal('被告人煽动村民聚集，在施工现场设置路障阻止施工，致使工程停工十余日。')],
@@ -126,6 +128,7 @@ describe('default rule packs', () => {
     ['a horror film in an ordinary quarrel', criminal('被告人与同伴在影院看完恐怖片后，在门口与他人推搡。')],
     ['a domestic dispute', criminal('被告人因家庭琐事与妻子发生口角，持木棍将其打伤。')],
     ['domestic abuse “without cause”', criminal('被告人与被害人结婚后，经常无故对其辱骂、殴打。')],
+    ['a fight over a former girlfriend', criminal('被告人因与前女友的感情纠葛，纠集二人持菜刀到其家中将其父亲砍伤，致轻微伤。')],
     ['a brawl that killed the victim', criminal('被告人在饭店因琐事与被害人（殁年四十岁）争吵，持刀将其刺伤。')],
     ['exam cheating with covert devices', criminal('被告人在考试期间使用窃听窃照专用器材作弊，获取试题答案。')],
     ['a credit-card denial', criminal('被告人否认恶意透支。')],
