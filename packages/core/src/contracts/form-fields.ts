@@ -3,12 +3,11 @@ import { isLocalDate, type LocalDate } from '../deadlines/local-date.js';
 
 /**
  * Field builders for form contracts whose every message is Chinese and names the field the way the
- * form labels it ("请填写信访内容", "回应时间格式应为…"). Used by the petition and opinion contracts;
- * contracts/risk.ts holds private copies written earlier and can switch to these.
+ * form labels it ("请填写信访内容", "回应时间格式应为…"). Used by the risk, petition and opinion contracts.
  */
 
 /** `z.strictObject` whose "unknown field", "missing" and "not an object" errors name `what`. */
-export function strictObject<Shape extends z.core.$ZodLooseShape>(shape: Shape, what: string) {
+export function strictObject<Shape extends z.core.$ZodLooseShape>(shape: Shape, what = '内容') {
   return z.strictObject(shape, {
     error: (issue) => {
       if (issue.code === 'unrecognized_keys') return `${what}中有未知字段：${issue.keys.join('、')}`;

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { isLocalDate, type LocalDate } from '../deadlines/local-date.js';
 import { RiskClock } from '../risks/clocks.js';
 import { Impact, Likelihood, RiskScore } from '../risks/scoring.js';
 import { RISK_DOMAINS, RISK_LEVELS, RiskDomain } from '../screening/rule-schema.js';
 import { PageQuery, Version } from './common.js';
+import { idOf, localDate, optionalText, requiredText, strictObject } from './form-fields.js';
 
 /**
  * API contracts of the risk register (issue 4; PRODUCT.md §3, §5): the vocabulary (statuses, actions,
@@ -93,47 +93,6 @@ export const taskStatusLabel: Record<TaskStatus, string> = {
   completed: '已办结',
   returned: '已退回',
 };
-
-// ── field helpers ─────────────────────────────────────────────────────────────────────────────────
-
-/** `z.strictObject` whose "unknown field", "missing" and "not an object" errors are Chinese and name `what`. */
-function strictObject<Shape extends z.core.$ZodLooseShape>(shape: Shape, what = '内容') {
-  return z.strictObject(shape, {
-    error: (issue) => {
-      if (issue.code === 'unrecognized_keys') return `${what}中有未知字段：${issue.keys.join('、')}`;
-      return issue.input === undefined ? `请填写${what}` : `${what}应为对象`;
-    },
-  });
-}
-
-/** Trimmed text of `min`–`max` characters; a missing value reads "请填写…". */
-function requiredText(what: string, min: number, max: number) {
-  return z
-    .string({ error: (issue) => (issue.input === undefined ? `请填写${what}` : `${what}必须是文字`) })
-    .trim()
-    .min(min, { error: min <= 1 ? `请填写${what}` : `${what}至少 ${min} 个字` })
-    .max(max, { error: `${what}不能超过 ${max} 个字` });
-}
-
-/** Optional trimmed text of at most `max` characters. */
-function optionalText(what: string, max: number) {
-  return z.string({ error: `${what}必须是文字` }).trim().max(max, { error: `${what}不能超过 ${max} 个字` }).optional();
-}
-
-/** A real calendar date `YYYY-MM-DD`, named in the message. */
-function localDate(what: string) {
-  return z
-    .string({ error: (issue) => (issue.input === undefined ? `请填写${what}` : `${what}必须是文字`) })
-    .refine(isLocalDate, { error: `${what}格式应为 YYYY-MM-DD 且为真实日期` })
-    .transform((text) => text as LocalDate);
-}
-
-/** A UUID naming what it refers to; a missing one reads "请选择…". */
-function idOf(what: string) {
-  return z
-    .string({ error: (issue) => (issue.input === undefined ? `请选择${what}` : `${what}编号必须是文字`) })
-    .uuid({ error: `${what}编号格式不正确` });
-}
 
 const TrueFalse = z.enum(['true', 'false'], { error: '应为 true 或 false' });
 

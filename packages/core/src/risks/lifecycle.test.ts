@@ -94,7 +94,7 @@ describe('required fields (zod, Chinese messages)', () => {
     ['a joint meeting without an agency', assessing, { action: 'recordAssessment', assessment: assessment({ participants: [{ kind: 'staff', name: '王庭长' }] }) }, '联席会议应至少有一家协同单位参加'],
     ['an unknown assessment form', assessing, { action: 'recordAssessment', assessment: assessment({ form: 'chat' }) }, '研判形式应为会商、专题会或联席会议'],
     ['an impossible assessment date', assessing, { action: 'recordAssessment', assessment: assessment({ heldOn: '2024-02-30' }) }, '研判日期格式应为 YYYY-MM-DD 且为真实日期'],
-    ['a blank conclusion', assessing, { action: 'recordAssessment', assessment: assessment({ conclusion: '  ' }) }, '研判结论至少 2 个字'],
+    ['a blank conclusion', assessing, { action: 'recordAssessment', assessment: assessment({ conclusion: '  ' }) }, '请填写研判结论'],
     ['a level change without a reason', assessing, { action: 'recordAssessment', assessment: assessment({ levelChange: { likelihood: 4, impact: 4 } }) }, '请填写等级调整理由'],
     ['a level change with a factor of 6', assessing, { action: 'recordAssessment', assessment: assessment({ levelChange: { likelihood: 6, impact: 4, reason: '人数增加' } }) }, '可能性应在 1–5 之间'],
     ['a plan without tasks', disposing, { action: 'submitPlan', summary: '稳控', tasks: [] }, '处置方案至少包含一项任务'],

@@ -73,7 +73,7 @@ describe('action forms → payloads', () => {
 
   it('names what the server would refuse, in Chinese', () => {
     expect(payloadProblem(toActionPayload('resolve', form({ resolutionSummary: '已化解', residualLevel: 'blue' })))).toBe('化解情况总结至少 10 个字');
-    expect(payloadProblem(toActionPayload('reportUpward', form()))).toBe('上报说明至少 2 个字');
+    expect(payloadProblem(toActionPayload('reportUpward', form()))).toBe('请填写上报说明');
   });
 });
 
