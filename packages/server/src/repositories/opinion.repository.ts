@@ -1,6 +1,7 @@
 import type { OpinionListQuery, ResolvedScope, SourceWarningListQuery } from '@courtrisk/core';
 import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Db, Dialect } from '../db/database.js';
+import { confirmSourceWarning, type SourceWarningConfirmation } from './source-warning.js';
 import { containsText, toCount } from '../db/dialect.js';
 import type { OpinionCaseMatchTable, OpinionItemTable, OpinionMetricSnapshotTable, OpinionResponseTable, OpinionWarningTable } from '../db/schema.js';
 import { chinaDayEndUtc, chinaDayStartUtc } from './time-filter.js';
@@ -125,17 +126,8 @@ export function createOpinionRepository(db: Db, dialect: Dialect) {
     getWarning(id: string) {
       return db.selectFrom('opinionWarning').selectAll().where('id', '=', id).executeTakeFirst();
     },
-    /** 转为风险: pending → confirmed at this version only; false when it changed or was confirmed meanwhile. */
-    async confirmWarning(courtId: string, id: string, version: number, patch: { riskId: string; triageNote: string | null; triagedBy: string; triagedAt: string }) {
-      const result = await db
-        .updateTable('opinionWarning')
-        .set({ ...patch, status: 'confirmed', updatedAt: patch.triagedAt, version: version + 1 })
-        .where('courtId', '=', courtId)
-        .where('id', '=', id)
-        .where('version', '=', version)
-        .where('status', '=', 'pending')
-        .executeTakeFirst();
-      return Number(result.numUpdatedRows) === 1;
+    confirmWarning(courtId: string, id: string, version: number, patch: SourceWarningConfirmation) {
+      return confirmSourceWarning(db, 'opinionWarning', courtId, id, version, patch);
     },
     /** GET /opinion-warnings: warnings of the items in scope, with each item's title. */
     async listWarningsInScope(scope: ResolvedScope, query: SourceWarningListQuery) {

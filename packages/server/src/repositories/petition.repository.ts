@@ -1,6 +1,7 @@
 import type { PetitionerListQuery, PetitionListQuery, SourceWarningListQuery } from '@courtrisk/core';
 import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Db, Dialect } from '../db/database.js';
+import { confirmSourceWarning, type SourceWarningConfirmation } from './source-warning.js';
 import { containsText } from '../db/dialect.js';
 import type {
   CounsellingSessionTable,
@@ -329,17 +330,8 @@ export function createPetitionRepository(db: Db, dialect: Dialect) {
     getWarning(id: string) {
       return db.selectFrom('petitionWarning').selectAll().where('id', '=', id).executeTakeFirst();
     },
-    /** 转为风险: pending → confirmed at this version only; false when it changed or was confirmed meanwhile. */
-    async confirmWarning(courtId: string, id: string, version: number, patch: { riskId: string; triageNote: string | null; triagedBy: string; triagedAt: string }) {
-      const result = await db
-        .updateTable('petitionWarning')
-        .set({ ...patch, status: 'confirmed', updatedAt: patch.triagedAt, version: version + 1 })
-        .where('courtId', '=', courtId)
-        .where('id', '=', id)
-        .where('version', '=', version)
-        .where('status', '=', 'pending')
-        .executeTakeFirst();
-      return Number(result.numUpdatedRows) === 1;
+    confirmWarning(courtId: string, id: string, version: number, patch: SourceWarningConfirmation) {
+      return confirmSourceWarning(db, 'petitionWarning', courtId, id, version, patch);
     },
     /** Warnings about these people: theirs (重复访) and those of their petitions. */
     listWarningsOfPeople(courtId: string, petitionerIds: readonly string[]) {
