@@ -48,7 +48,8 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-const WEB_DIST = path.resolve(import.meta.dirname, '../packages/web/dist');
+/** The web build under test; E2E_WEB_DIST points a run at a build made elsewhere, leaving the shared `dist` alone. */
+const WEB_DIST = process.env.E2E_WEB_DIST ? path.resolve(process.env.E2E_WEB_DIST) : path.resolve(import.meta.dirname, '../packages/web/dist');
 
 /**
  * A copy of the web build for one run. A rebuild in the shared tree (another suite, a colleague)

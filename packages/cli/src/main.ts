@@ -9,6 +9,7 @@ import { registerServeCommand } from './commands/serve-platform.js';
 import { registerUserCommands } from './commands/manage-user.js';
 import { registerRiskCommands } from './commands/tick-risks.js';
 import { registerPetitionCommands } from './commands/sweep-petitions.js';
+import { registerWatchListCommands } from './commands/manage-watchlist.js';
 import { configHelp } from './platform.js';
 
 const program = new Command()
@@ -26,6 +27,7 @@ registerImportCommand(program);
 registerRiskCommands(program);
 registerTrialLimitCommands(program);
 registerPetitionCommands(program);
+registerWatchListCommands(program);
 
 try {
   await program.parseAsync(process.argv);

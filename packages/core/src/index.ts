@@ -20,6 +20,7 @@ export * from './cases/index.js';
 export * from './contracts/court-case.js';
 export * from './causes/index.js';
 export * from './contracts/rules.js';
+export * from './contracts/watch-list.js';
 export * from './risks/index.js';
 export * from './contracts/risk.js';
 export * from './contracts/agency.js';

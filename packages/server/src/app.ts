@@ -30,6 +30,7 @@ import { fourCategoryRoutes } from './routes/four-categories/four-categories.rou
 import { importRoutes } from './routes/imports/imports.routes.js';
 import { warningRoutes } from './routes/warnings/warnings.routes.js';
 import { ruleRoutes } from './routes/rules/rules.routes.js';
+import { watchListRoutes } from './routes/watch-lists/watch-lists.routes.js';
 import { notificationRoutes } from './routes/notifications/notifications.routes.js';
 import { riskSettingsRoutes } from './routes/risk-settings/risk-settings.routes.js';
 import { webhookRoutes } from './routes/webhooks/webhooks.routes.js';
@@ -144,6 +145,7 @@ export async function buildApp(config: Config, services: Services, database: Dat
         await api.register(importRoutes);
         await api.register(warningRoutes);
         await api.register(ruleRoutes);
+        await api.register(watchListRoutes);
         await api.register(notificationRoutes);
         await api.register(riskSettingsRoutes);
         await api.register(webhookRoutes);

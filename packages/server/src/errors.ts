@@ -3,7 +3,8 @@ export type EntityName = 'court' | 'department' | 'account' | 'role' | 'dictiona
   | 'trialLimitSettings' | 'petitionSettings' | 'longPendingNote' | 'fourCategoryLabel'
   | 'risk' | 'riskTask' | 'taskFile' | 'instruction' | 'agency'
   | 'opinionItem'
-  | 'petitioner' | 'petition' | 'keyPerson';
+  | 'petitioner' | 'petition' | 'keyPerson'
+  | 'watchListEntry';
 
 const entityLabel: Record<EntityName, string> = {
   court: '法院',
@@ -34,6 +35,7 @@ const entityLabel: Record<EntityName, string> = {
   petitioner: '信访人',
   petition: '信访件',
   keyPerson: '重点人员',
+  watchListEntry: '关注名单条目',
 };
 
 /** An expected failure with a stable `code` for clients and a Chinese message for court staff. */

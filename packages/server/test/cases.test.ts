@@ -170,17 +170,33 @@ describe.each(testDialects())('cases, warnings and rules on %s', (dialect) => {
     expect(job.results.length).toBeGreaterThan(0);
     expect((await call(platform, dcRisk, 'GET', '/api/v1/warnings?includeInactive=true')).json().total).toBe(warningsBefore);
   });
+
+  it('lists every rule of the backtested pack, the ones that hit nothing with 0', async () => {
+    const pack = (await call(platform, dcAdmin, 'GET', '/api/v1/rules/packs/political_security')).json();
+    const started = await call(platform, dcAdmin, 'POST', '/api/v1/rules/backtest', { pack: 'political_security', yaml: pack.yaml });
+    await platform.services.jobs.idle();
+    const job = (await call(platform, dcAdmin, 'GET', `/api/v1/jobs/${started.json().id}`)).json();
+    const ruleIds = [...pack.yaml.matchAll(/- id: (\S+)/g)].map((match: RegExpMatchArray) => match[1]);
+    expect(job.results.map((row: { ruleId: string }) => row.ruleId)).toEqual(expect.arrayContaining(ruleIds));
+    expect(job.results.some((row: { hits: number }) => row.hits === 0)).toBe(true);
+  });
 });
 
 describe('demo data', () => {
-  it('plants synthetic cases with risks in every court, screened on the way in', async () => {
+  it('plants synthetic cases with risks in every court, screened on the way in (watch-list included)', async () => {
     const platform = await createTestPlatform('sqlite', { demoCases: true });
     try {
       const risk = await loginReady(platform, 'zy_risk');
       const cases = (await call(platform, risk, 'GET', '/api/v1/cases?pageSize=1')).json();
       expect(cases.total).toBe(140);
-      const warnings = (await call(platform, risk, 'GET', '/api/v1/warnings?pageSize=200')).json().items as { domain: string }[];
+      const warnings = (await call(platform, risk, 'GET', '/api/v1/warnings?pageSize=200')).json().items as { domain: string; ruleId: string; evidence: { kind: string }[] }[];
       expect(new Set(warnings.map((w) => w.domain))).toEqual(new Set(['financial', 'social_stability', 'cyber']));
+      // The demo 职业放贷人名单 flags the plaintiff of an ordinary private-loan case (its text alone raises nothing).
+      const lists = (await call(platform, risk, 'GET', '/api/v1/watch-lists')).json() as { name: string; entryCount: number }[];
+      expect(lists).toContainEqual(expect.objectContaining({ name: '职业放贷人名单', entryCount: 2 }));
+      const lender = warnings.filter((w) => w.ruleId === 'FIN-PRO-LENDER-01');
+      expect(lender.length).toBeGreaterThan(0);
+      expect(lender.every((w) => w.evidence.some((e) => e.kind === 'watchList'))).toBe(true);
     } finally {
       await platform.close();
     }

@@ -8,6 +8,7 @@ interface Ids {
   department: Record<'zy' | 'xc', string>;
   role: Record<'zy' | 'xc', string>;
   dictionary: Record<'xc', string>;
+  watchListEntry: Record<'xc', string>;
 }
 
 async function usernamesInWorkbook(buffer: Buffer): Promise<string[]> {
@@ -29,7 +30,7 @@ describe.each(testDialects())('data-scope isolation on %s', (dialect) => {
   let zy: Session;
   let dc: Session;
   let xc: Session;
-  const ids = { court: {}, account: {}, department: {}, role: {}, dictionary: {} } as Ids;
+  const ids = { court: {}, account: {}, department: {}, role: {}, dictionary: {}, watchListEntry: {} } as Ids;
 
   beforeAll(async () => {
     platform = await createTestPlatform(dialect);
@@ -48,6 +49,8 @@ describe.each(testDialects())('data-scope isolation on %s', (dialect) => {
     const roles = (court: string) => call(platform, zy, 'GET', `/api/v1/roles?courtId=${court}`).then((r) => r.json()[0].id as string);
     ids.role = { zy: await roles(ids.court.zy), xc: await roles(ids.court.xc) };
     ids.dictionary.xc = (await call(platform, zy, 'GET', `/api/v1/dictionaries?courtId=${ids.court.xc}`)).json()[0].id;
+    await call(platform, xc, 'POST', '/api/v1/watch-list-entries', { listName: '职业放贷人名单', entries: [{ name: '西城放贷人' }] });
+    ids.watchListEntry.xc = (await call(platform, xc, 'GET', `/api/v1/watch-list-entries?listName=${encodeURIComponent('职业放贷人名单')}`)).json().items[0].id;
   });
   afterAll(() => platform.close());
 
@@ -64,6 +67,8 @@ describe.each(testDialects())('data-scope isolation on %s', (dialect) => {
     ["a sibling court's risk settings", (i: Ids) => `/api/v1/courts/${i.court.xc}/risk-settings`],
     ["a sibling court's webhook", (i: Ids) => `/api/v1/courts/${i.court.xc}/webhook`],
     ["the 中院's webhook deliveries", (i: Ids) => `/api/v1/courts/${i.court.zy}/webhook/deliveries`],
+    ["a sibling court's watch-lists", (i: Ids) => `/api/v1/watch-lists?courtId=${i.court.xc}`],
+    ["a sibling court's watch-list entries", (i: Ids) => `/api/v1/watch-list-entries?courtId=${i.court.xc}&listName=${encodeURIComponent('职业放贷人名单')}`],
   ])('answers 404, not 403, when a 基层 admin reads %s', async (_what, url) => {
     const res = await call(platform, dc, 'GET', url(ids));
     expect(res.statusCode).toBe(404);
@@ -88,11 +93,20 @@ describe.each(testDialects())('data-scope isolation on %s', (dialect) => {
     ['PUT', (i: Ids) => `/api/v1/courts/${i.court.xc}/risk-settings`, () => ({ matrix: { version: 1, bands: { red: 16, orange: 10, yellow: 5 } }, clocks: {}, version: 1 })],
     ['PUT', (i: Ids) => `/api/v1/courts/${i.court.xc}/webhook`, () => ({ url: 'https://intruder.example.org/hook', secret: 'intruder-secret-0001', enabled: true, kinds: ['escalation'], version: 1 })],
     ['POST', (i: Ids) => `/api/v1/courts/${i.court.xc}/webhook/test`, () => undefined],
+    ['POST', () => '/api/v1/watch-list-entries', (i: Ids) => ({ courtId: i.court.xc, listName: '职业放贷人名单', entries: [{ name: '越权名称' }] })],
+    ['PATCH', (i: Ids) => `/api/v1/watch-list-entries/${i.watchListEntry.xc}`, () => ({ note: '被篡改', version: 1 })],
+    ['DELETE', (i: Ids) => `/api/v1/watch-list-entries/${i.watchListEntry.xc}`, () => undefined],
+    ['POST', () => '/api/v1/watch-list-entries/remove', (i: Ids) => ({ ids: [i.watchListEntry.xc] })],
   ] as const)('refuses a 基层 admin changing the sibling court: %s %#', async (method, url, body) => {
     const res = await call(platform, dc, method, url(ids), body(ids));
     expect(res.statusCode).toBe(404);
     const check = await call(platform, xc, 'GET', `/api/v1/accounts/${ids.account.xc_judge.id}`);
     expect(check.json().displayName).not.toBe('被篡改');
+  });
+
+  it("leaves a sibling court's watch-list as it was after those attempts", async () => {
+    const list = (await call(platform, xc, 'GET', `/api/v1/watch-list-entries?listName=${encodeURIComponent('职业放贷人名单')}`)).json();
+    expect(list.items.map((e: { id: string; name: string; note: string | null }) => [e.id, e.name, e.note])).toEqual([[ids.watchListEntry.xc, '西城放贷人', null]]);
   });
 
   it('filters every list of a 基层 admin to its own court', async () => {

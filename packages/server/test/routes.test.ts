@@ -28,6 +28,7 @@ interface Fixture {
   petitionVersion: number;
   keyPersonId: string;
   keyPersonVersion: number;
+  watchListEntryIds: string[];
 }
 
 interface EndpointCase {
@@ -290,6 +291,46 @@ const ENDPOINTS: EndpointCase[] = [
   },
   { name: 'backtest rules', method: 'POST', url: () => '/api/v1/rules/backtest', body: () => ({}), invalid: { body: () => ({ pack: 7 }), field: 'pack' }, forbiddenFor: 'zy_risk' },
   { name: 'background job', method: 'GET', url: (f) => `/api/v1/jobs/${f.backgroundJobId}`, invalid: { url: () => '/api/v1/jobs/x', field: 'id' }, forbiddenFor: 'zy_judge' },
+  { name: 'list watch-lists', method: 'GET', url: () => '/api/v1/watch-lists', invalid: { url: () => '/api/v1/watch-lists?courtId=x', field: 'courtId' }, forbiddenFor: 'zy_judge' },
+  {
+    name: 'list watch-list entries',
+    method: 'GET',
+    url: () => `/api/v1/watch-list-entries?listName=${encodeURIComponent('职业放贷人名单')}&keyword=${encodeURIComponent('矩阵')}`,
+    invalid: { url: () => '/api/v1/watch-list-entries?pageSize=5', field: 'listName' },
+    forbiddenFor: 'zy_judge',
+  },
+  {
+    name: 'add watch-list entries',
+    method: 'POST',
+    url: () => '/api/v1/watch-list-entries',
+    body: () => ({ listName: '职业放贷人名单', entries: [{ name: unique('矩阵放贷人') }], note: '路由矩阵' }),
+    invalid: { body: () => ({ listName: '', entries: [{ name: '矩阵放贷人' }] }), field: 'listName' },
+    forbiddenFor: 'zy_leader',
+    status: 201,
+  },
+  {
+    name: 'update watch-list entry',
+    method: 'PATCH',
+    url: (f) => `/api/v1/watch-list-entries/${f.watchListEntryIds[0]}`,
+    body: () => ({ note: '经研判认定', version: 1 }),
+    invalid: { body: () => ({ note: '长'.repeat(201), version: 1 }), field: 'note' },
+    forbiddenFor: 'zy_leader',
+  },
+  {
+    name: 'remove watch-list entry',
+    method: 'DELETE',
+    url: (f) => `/api/v1/watch-list-entries/${f.watchListEntryIds[1]}`,
+    invalid: { url: () => '/api/v1/watch-list-entries/x', field: 'id' },
+    forbiddenFor: 'zy_leader',
+  },
+  {
+    name: 'remove watch-list entries',
+    method: 'POST',
+    url: () => '/api/v1/watch-list-entries/remove',
+    body: (f) => ({ ids: [f.watchListEntryIds[2]] }),
+    invalid: { body: () => ({ ids: [] }), field: 'ids' },
+    forbiddenFor: 'zy_leader',
+  },
   { name: 'list risks', method: 'GET', url: () => '/api/v1/risks?includeLowerCourts=true', invalid: { url: () => '/api/v1/risks?level=purple', field: 'level' }, forbiddenFor: 'zy_admin', as: 'zy_risk' },
   { name: 'export risks', method: 'GET', url: () => '/api/v1/risks/export', invalid: { url: () => '/api/v1/risks/export?from=now', field: 'from' }, forbiddenFor: 'zy_admin', as: 'zy_risk' },
   {
@@ -605,6 +646,10 @@ describe.each(testDialects())('route matrix on %s', (dialect) => {
     const other = (await call(platform, petitionStaff, 'POST', '/api/v1/petitioners', { name: '路由矩阵重点人员' })).json();
     const listed = (await call(platform, petitionStaff, 'POST', '/api/v1/key-persons', { petitionerId: other.id, listedOn: '2026-02-01', reason: '多次扬言越级上访' })).json();
     Object.assign(fixture, { keyPersonId: listed.id, keyPersonVersion: listed.version });
+    const watchListed = await call(platform, risk, 'POST', '/api/v1/watch-list-entries', { listName: '职业放贷人名单', entries: [{ name: '矩阵放贷人甲' }, { name: '矩阵放贷人乙' }, { name: '矩阵放贷人丙' }] });
+    expect(watchListed.json().added, watchListed.body).toBe(3);
+    const listEntries = (await call(platform, risk, 'GET', `/api/v1/watch-list-entries?listName=${encodeURIComponent('职业放贷人名单')}&order=asc`)).json().items as { id: string; name: string }[];
+    fixture.watchListEntryIds = ['矩阵放贷人甲', '矩阵放贷人乙', '矩阵放贷人丙'].map((name) => listEntries.find((e) => e.name === name)!.id);
     await platform.services.jobs.idle();
   });
   afterAll(() => platform.close());

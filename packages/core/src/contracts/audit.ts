@@ -89,4 +89,7 @@ export const auditActionLabel: Record<string, string> = {
   'loginlog.export': '导出登录日志',
   'demo.seed': '生成演示数据',
   'case.event': '登记审限事项',
+  'watchlist.add': '添加关注名单名称',
+  'watchlist.update': '修改关注名单备注',
+  'watchlist.remove': '移除关注名单名称',
 };

@@ -83,4 +83,7 @@ export const fieldLabel: Record<string, string> = {
   cases: '案件',
   reason: '理由',
   fileName: '文件名',
+  listName: '名单名称',
+  entries: '名单条目',
+  ids: '选中的条目',
 };

@@ -33,6 +33,7 @@ export const PERMISSION_GROUPS = [
       ['warning.triage', '处理预警（确认、合并、排除）'],
       ['rule.read', '查看筛查规则'],
       ['rule.manage', '维护筛查规则'],
+      ['watchlist.manage', '维护关注名单（职业放贷人名单等）'],
     ],
   },
   {

@@ -231,6 +231,14 @@ describe('case attribute conditions', () => {
     expect(evidenceOf(screener, caseWith({ parties: [party('王某 ', '原告')] }))).toEqual([{ kind: 'watchList', list: '职业放贷人名单', partyName: '王某 ', role: '原告' }]);
   });
 
+  it('watchList: compares names as the register does, ignoring width, ASCII case, spacing and middle dots', () => {
+    const screener = ruleScreener('{ watchList: { list: 职业放贷人名单, roles: [原告] } }', { watchLists: { 职业放贷人名单: ['ＡＢＣ（北京）投资有限公司', '阿卜杜·热合曼'] } });
+    expect(fires(screener, caseWith({ parties: [party('abc(北京)投资 有限公司', '原告')] }))).toBe(true);
+    expect(fires(screener, caseWith({ parties: [party('阿卜杜•热合曼', '原告')] }))).toBe(true);
+    expect(fires(screener, caseWith({ parties: [party('王　某', '原告')] }))).toBe(false);
+    expect(evidenceOf(screener, caseWith({ parties: [party('阿卜杜•热合曼', '原告')] }))).toEqual([{ kind: 'watchList', list: '职业放贷人名单', partyName: '阿卜杜•热合曼', role: '原告' }]);
+  });
+
   it('watchList: a reference to a list that was not supplied is a compile error', () => {
     const result = compileRulePacks([packWith('    level: red\n    when: { watchList: { list: 不存在的名单 } }')]);
     expect(result).toEqual({ ok: false, errors: [{ pack: 'test_pack', ruleId: 'T-01', message: '规则 T-01 引用的关注名单“不存在的名单”不存在' }] });

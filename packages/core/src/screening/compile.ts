@@ -12,6 +12,7 @@ import {
 } from './evaluate.js';
 import { DEFAULT_SCORE_BANDS, levelForScore, type Evidence, type ScoreBands } from './finding.js';
 import { compileNegation, DEFAULT_NEGATION, type NegationMatcher, type NegationSettings } from './negation.js';
+import { normalizePartyName } from './party-name.js';
 import { TEXT_FIELDS, type ComparisonOperator, type Condition, type KeywordCondition, type PartyFilter, type RulePack, type RuleSpec, type TextField } from './rule-schema.js';
 import type { ScreeningParty } from './screening-input.js';
 
@@ -22,7 +23,10 @@ export interface CompileOptions {
    * Default: exact equality.
    */
   readonly isCauseWithin?: (cause: string, ancestor: string) => boolean;
-  /** Named lists (e.g. 职业放贷人名单, 重点关注当事人) that `watchList` conditions refer to. */
+  /**
+   * Named lists (e.g. 职业放贷人名单, 重点关注当事人) that `watchList` conditions refer to; names are
+   * compared in the form of `normalizePartyName` (width, ASCII case, spacing and middle dots aside).
+   */
   readonly watchLists?: Readonly<Record<string, readonly string[]>>;
   /** Score-to-level bands for likelihood × impact rules; default PRODUCT.md §4. */
   readonly scoreBands?: ScoreBands;
@@ -421,9 +425,10 @@ function compileCause(causes: readonly string[], isCauseWithin: ConditionEnviron
 function compileWatchList(list: string, filter: PartyFilter, environment: ConditionEnvironment): CompiledCondition {
   const names = environment.watchLists[list];
   if (names === undefined) environment.reportMissingList(list);
-  const listed = new Set((names ?? []).map((name) => name.trim()));
+  // Both sides in the register's form (party-name.ts): width, case, spacing and middle dots do not count.
+  const listed = new Set((names ?? []).map(normalizePartyName));
   const matches = partyMatcher(filter);
-  const isListed = (party: ScreeningParty) => matches(party) && listed.has(party.name.trim());
+  const isListed = (party: ScreeningParty) => matches(party) && listed.has(normalizePartyName(party.name));
   return {
     test: (context) => context.input.parties.some(isListed),
     explain: (context, evidence) => {

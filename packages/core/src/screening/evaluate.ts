@@ -203,6 +203,8 @@ export interface CompiledRule {
 export interface Screener {
   /** Enabled rules compiled in. */
   readonly ruleCount: number;
+  /** The enabled rules, pack order (a backtest lists rules that hit nothing too). */
+  readonly rules: readonly { readonly ruleId: string; readonly pack: string; readonly title: string }[];
   /** Distinct keywords (after case/width folding) in the automaton. */
   readonly keywordCount: number;
   /**
@@ -230,6 +232,7 @@ export function createScreener(
   let stamp = 0;
   return {
     ruleCount: rules.length,
+    rules: rules.map(({ finding }) => ({ ruleId: finding.ruleId, pack: finding.pack, title: finding.title })),
     keywordCount: automaton.keywordCount,
     screen(input) {
       context.begin(input);

@@ -7,3 +7,4 @@ export * from './screening-input.js';
 export * from './finding.js';
 export type { Screener } from './evaluate.js';
 export * from './compile.js';
+export * from './party-name.js';

@@ -629,6 +629,35 @@ export interface RiskInstructionTable {
   version: number;
 }
 
+/** 关注名单 of a court (migration 20261126_0900_create_watch_list); `version` counts changes to its names. */
+export interface WatchListTable {
+  id: string;
+  courtId: string;
+  name: string;
+  createdByName: string;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+/** A name on a 关注名单; unique per list by `nameKey` (core `normalizePartyName`). */
+export interface WatchListEntryTable {
+  id: string;
+  courtId: string;
+  listName: string;
+  /** As entered (trimmed), shown and given to the rule engine. */
+  partyName: string;
+  nameKey: string;
+  note: string | null;
+  /** Account id; null when listed from the CLI or the demo seed. */
+  createdBy: string | null;
+  createdByName: string;
+  updatedByName: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
 /** 协同单位 of a court. */
 export interface AgencyTable {
   id: string;
@@ -765,6 +794,8 @@ export interface DB extends PetitionTables {
   importError: ImportErrorTable;
   warning: WarningTable;
   rulePackVersion: RulePackVersionTable;
+  watchList: WatchListTable;
+  watchListEntry: WatchListEntryTable;
   backgroundJob: BackgroundJobTable;
   caseProcessEvent: CaseProcessEventTable;
   trialLimitSetting: TrialLimitSettingTable;

@@ -10,6 +10,8 @@ export interface PrepareWorkerData {
   courtCode: string;
   today: string;
   packs: { pack: string; version: number; yaml: string }[];
+  /** The court's 关注名单 (list name → names), compiled with the packs. */
+  watchLists: Record<string, readonly string[]>;
 }
 
 export type PrepareWorkerMessage =

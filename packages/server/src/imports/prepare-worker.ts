@@ -32,7 +32,7 @@ async function send(items: IntakeItem[], bytes: number, screen: Parameters<typeo
 }
 
 try {
-  const screener = compileStoredPacks(data.packs);
+  const screener = compileStoredPacks(data.packs, data.watchLists);
   const screen = (input: Parameters<typeof screener.screen>[0]) => screener.screen(input);
   let bytes = 0;
   const source = openRowSource(data.file, formatOfFileName(data.file), { fromRow: data.fromRow, onBytes: (n) => (bytes = n) });

@@ -7,6 +7,7 @@ import { createCourtRepository } from './court.repository.js';
 import { createCourtCaseRepository } from './court-case.repository.js';
 import { createImportJobRepository } from './import-job.repository.js';
 import { createRulePackRepository } from './rule-pack.repository.js';
+import { createWatchListRepository } from './watch-list.repository.js';
 import { createWarningRepository } from './warning.repository.js';
 import { createProcessEventRepository } from './process-event.repository.js';
 import { createTrialMonitoringRepository } from './trial-monitoring.repository.js';
@@ -45,6 +46,7 @@ export function createRepositories(db: Db, dialect: Dialect, bulkInsert: BulkIns
     importJobs: createImportJobRepository(db, bulkInsert),
     warnings: createWarningRepository(db, bulkInsert),
     rulePacks: createRulePackRepository(db),
+    watchLists: createWatchListRepository(db, dialect),
     backgroundJobs: createBackgroundJobRepository(db),
     processEvents: createProcessEventRepository(db),
     trialMonitoring: createTrialMonitoringRepository(db),

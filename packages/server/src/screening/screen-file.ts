@@ -13,7 +13,7 @@ import {
 import { buildXlsx } from '../export/xlsx.js';
 import { formatOfFileName, openRowSource } from '../imports/file-rows.js';
 import { formatCitations } from '../services/warning.service.js';
-import { compilePacks } from './compile-packs.js';
+import { compilePacks, type WatchLists } from './compile-packs.js';
 import { DEFAULT_RULES_DIR } from './default-rule-packs.js';
 import { toScreeningInput } from './case-screening.js';
 
@@ -25,13 +25,16 @@ export interface ScreenFileResult {
   byDomain: Record<string, number>;
 }
 
-/** Compiles the YAML packs of a directory, or throws with every problem at its file and line. */
-export function compileRulesDir(dir: string) {
+/**
+ * Compiles the YAML packs of a directory, or throws with every problem at its file and line.
+ * Watch-lists the rules name and `watchLists` lacks compile empty (there is no register here).
+ */
+export function compileRulesDir(dir: string, watchLists: WatchLists = {}) {
   const files = fs.readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort();
   if (files.length === 0) throw new Error(`目录 ${dir} 中没有 .yaml 规则文件`);
   const parsed = parseRulePackFiles(files.map((f) => ({ name: f, text: fs.readFileSync(path.join(dir, f), 'utf8') })));
   if (!parsed.ok) throw new Error(parsed.errors.map((e) => e.message).join('\n'));
-  const compiled = compilePacks(parsed.packs);
+  const compiled = compilePacks(parsed.packs, watchLists);
   if (!compiled.ok) throw new Error(compiled.errors.map((e) => e.message).join('\n'));
   return compiled.screener;
 }
@@ -39,10 +42,11 @@ export function compileRulesDir(dir: string) {
 /**
  * Screens a CSV/XLSX/JSONL file of cases with a rule directory, without a server or database
  * (`courtrisk screen`). Rows are validated as on import, except that the 案号's own court code
- * is accepted, since no court is chosen.
+ * is accepted, since no court is chosen. Without a database there is no 关注名单 register: the
+ * lists come from `watchLists` (the CLI reads them from files) or are empty.
  */
-export async function screenFile(file: string, rulesDir = DEFAULT_RULES_DIR, today: string): Promise<ScreenFileResult> {
-  const screener = compileRulesDir(rulesDir);
+export async function screenFile(file: string, rulesDir = DEFAULT_RULES_DIR, today: string, watchLists: WatchLists = {}): Promise<ScreenFileResult> {
+  const screener = compileRulesDir(rulesDir, watchLists);
   const result: ScreenFileResult = { rows: 0, screened: 0, invalid: [], findings: [], byDomain: {} };
   const source = openRowSource(file, formatOfFileName(file), { fromRow: 0, onBytes: () => {} });
   for await (const item of source.rows) {
@@ -83,6 +87,8 @@ function describeEvidence(finding: ScreeningFinding): string {
           return `当事人 ${e.count} 人`;
         case 'cause':
           return `案由 ${e.cause}`;
+        case 'watchList':
+          return `${e.role} ${e.partyName} 在${e.list}中`;
         default:
           return e.kind;
       }

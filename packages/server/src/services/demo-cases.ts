@@ -55,7 +55,15 @@ const PLANTED: { causes: string[]; facts: string; claims: string; parties: CaseI
   },
 ];
 
-/** `count` cases for one court: every fifth carries a planted risk. */
+/**
+ * 职业放贷人名单 of every demo court (synthetic names). The first is the plaintiff of the third demo
+ * case, an ordinary private loan whose text raises nothing: only the list flags it (FIN-PRO-LENDER-01).
+ */
+export const DEMO_WATCH_LIST = { name: '职业放贷人名单', names: ['演示放贷人甲', '演示放贷人乙'], note: '演示数据（虚构名称）' } as const;
+
+const LISTED_LENDER_CASE = 2;
+
+/** `count` cases for one court: every fifth carries a planted risk, the third a listed lender. */
 export function demoCases(courtCode: string, count: number, year: number): CaseInput[] {
   return Array.from({ length: count }, (_, i) => {
     const serial = i + 1;
@@ -75,6 +83,19 @@ export function demoCases(courtCode: string, count: number, year: number): CaseI
         facts: planted.facts,
         claims: planted.claims,
         parties: planted.parties,
+      };
+    }
+    if (i === LISTED_LENDER_CASE) {
+      return {
+        caseNumber: `(${year})${courtCode}民初${serial}号`,
+        causes: ['民间借贷纠纷'],
+        filedOn,
+        judgeName: '承办法官',
+        departmentName: '民事审判第一庭',
+        amount: '80000',
+        facts: '原告与被告签订借款合同，约定原告出借人民币八万元，借期六个月。借款到期后，被告未按约归还借款，经原告多次催要未果。',
+        claims: '判令被告归还借款八万元及逾期利息。',
+        parties: [{ role: '原告', name: DEMO_WATCH_LIST.names[0] }, { role: '被告', name: `演示借款人${serial}` }],
       };
     }
     const facts = PLAIN_FACTS[i % PLAIN_FACTS.length]!(3 + (i % 17));

@@ -1,8 +1,8 @@
 import { newId } from '../ids.js';
-import { BUILTIN_ROLES } from '@courtrisk/core';
+import { BUILTIN_ROLES, normalizePartyName } from '@courtrisk/core';
 import { chinaToday, type Clock } from '../clock.js';
 import { intakeCases, loadCourtDirectory } from './case-intake.js';
-import { demoCases } from './demo-cases.js';
+import { DEMO_WATCH_LIST, demoCases } from './demo-cases.js';
 import { seedDemoRisks } from './demo-risks.js';
 import { seedDemoOpinion } from './demo-opinion.js';
 import { seedDemoPetitions } from './demo-petitions.js';
@@ -92,8 +92,9 @@ const COURTS = {
 /**
  * Demo data for a first start: 示例市中级人民法院 with three 基层法院, their departments, an
  * account per built-in role at the 中院 (admin, risk office and judge at the 基层), synthetic
- * cases with planted risks in every court, and a risk register (demo-risks.ts). Passwords are random and
- * one-time: every demo account must change its password at first login.
+ * cases with planted risks in every court (one of them flagged only by the court's demo
+ * 职业放贷人名单), and a risk register (demo-risks.ts). Passwords are random and one-time: every
+ * demo account must change its password at first login.
  */
 export async function seedDemo(
   deps: { store: Store; clock: Clock; passwords: PasswordHasher; rules: RuleRuntime; dataDir: string; petitions: PetitionService; petitioners: PetitionerService },
@@ -149,13 +150,41 @@ export async function seedDemo(
       });
       accounts.push({ courtName: court.name, username, displayName, roleCode, roleName: role.name, password: initialPassword });
     }
-    if (options.cases !== false) await seedCourtCases(court, rules);
+    if (options.cases !== false) {
+      await seedWatchList(court);
+      await seedCourtCases(court, rules);
+    }
   }
   // The demo risk register confirms some of the demo cases' warnings, so it comes with the cases.
   if (options.cases !== false) await seedDemoRisks({ store, clock, dataDir });
   if (options.cases !== false) await seedDemoPetitions(deps, root.id);
   if (options.cases !== false) await seedDemoOpinion(deps, root);
   return accounts;
+
+  /** 职业放贷人名单 with synthetic names, before the cases, so that they are screened against it. */
+  async function seedWatchList(court: CourtTable) {
+    await store.transaction(async (trx) => {
+      const { name: listName, names, note } = DEMO_WATCH_LIST;
+      await trx.watchLists.insertList({ id: newId(), courtId: court.id, name: listName, createdByName: SYSTEM_ACTOR.name, createdAt: nowIso, updatedAt: nowIso, version: 1 });
+      await trx.watchLists.insertEntries(
+        names.map((partyName) => ({
+          id: newId(),
+          courtId: court.id,
+          listName,
+          partyName,
+          nameKey: normalizePartyName(partyName),
+          note,
+          createdBy: null,
+          createdByName: SYSTEM_ACTOR.name,
+          updatedByName: null,
+          createdAt: nowIso,
+          updatedAt: nowIso,
+          version: 1,
+        })),
+      );
+      await writeAudit(trx, clock, SYSTEM_ACTOR, { courtId: court.id, action: 'watchlist.add', targetType: 'watch_list', targetId: listName, summary: `演示数据：向关注名单「${listName}」添加 ${names.join('、')}` });
+    });
+  }
 
   /** Synthetic cases (with planted risks) go in through the same intake as real ones. */
   async function seedCourtCases(court: CourtTable, courtRules: RuleRuntime) {

@@ -115,7 +115,7 @@ export function createImportService({ store, access, clock, rules, dataDir, log,
     try {
       const context = await storeContext(job);
       const packs = (await rules.currentPacks(job.courtId)).filter((p) => p.enabled === 1).map((p) => ({ pack: p.pack, version: p.version, yaml: p.yaml }));
-      const data: PrepareWorkerData = { file: job.storedPath, fromRow: job.nextRow, courtCode: context.court.code, today: chinaToday(clock), packs };
+      const data: PrepareWorkerData = { file: job.storedPath, fromRow: job.nextRow, courtCode: context.court.code, today: chinaToday(clock), packs, watchLists: await rules.watchLists(job.courtId) };
       // The worker holds at most two batches: a small heap keeps the server's memory flat.
       worker = new Worker(new URL('../imports/prepare-worker-entry.mjs', import.meta.url), { workerData: data, resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16 } });
       for await (const [message] of on(worker, 'message') as AsyncIterable<[PrepareWorkerMessage]>) {

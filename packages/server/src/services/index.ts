@@ -19,6 +19,7 @@ import { createWarningService } from './warning.service.js';
 import { createWarningRiskService } from './warning-risk.service.js';
 import { createJobRunner } from './job-runner.js';
 import { createRulesService } from './rules.service.js';
+import { createWatchListService } from './watch-list.service.js';
 import { loadDefaultRulePacks } from '../screening/default-rule-packs.js';
 import { createTrialLimitEngine, createTrialLimitService } from './trial-limit.service.js';
 import { createTrialLimitSettingsService } from './trial-limit-settings.service.js';
@@ -105,6 +106,7 @@ export function createServices(config: Config, database: Database, options: Serv
     longPending,
     fourCategories: createFourCategoryService({ store, access, clock }),
     ruleAdmin: createRulesService({ store, access, clock, rules, jobs }),
+    watchLists: createWatchListService({ store, access, clock, rules, jobs }),
     notifications: createNotificationService({ store, clock }),
     riskSettings: createRiskSettingsService({ store, access, clock }),
     webhooks,

@@ -1,5 +1,5 @@
 import { newId } from '../ids.js';
-import type { BackgroundJobView, ScreeningFinding } from '@courtrisk/core';
+import type { BackgroundJobView, ScreeningFinding, Screener } from '@courtrisk/core';
 import type { Clock } from '../clock.js';
 import type { BackgroundJobTable } from '../db/schema.js';
 import type { Repositories } from '../repositories/index.js';
@@ -30,12 +30,12 @@ export function createJobRunner({ store, clock, rules, log }: Deps) {
   const { repos } = store;
   const queue = createSerialQueue((error) => log('job runner stopped', error));
 
-  /** The saved rules, or the saved rules with one pack replaced by a backtest's candidate. */
+  /** The saved rules, or the saved rules with one pack replaced by a backtest's candidate (with the court's watch-lists either way). */
   async function screenerFor(job: BackgroundJobTable) {
     const params = JSON.parse(job.params) as { pack?: string | null; yaml?: string | null };
     if (!params.pack || !params.yaml) return (await rules.forCourt(job.courtId)).screener;
     const saved = (await rules.currentPacks(job.courtId)).filter((r) => r.enabled === 1 && r.pack !== params.pack);
-    return compileStoredPacks([...saved, { pack: params.pack, version: 0, yaml: params.yaml }]);
+    return compileStoredPacks([...saved, { pack: params.pack, version: 0, yaml: params.yaml }], await rules.watchLists(job.courtId));
   }
 
   async function loadBatch(courtId: string, cursor: string) {
@@ -55,7 +55,7 @@ export function createJobRunner({ store, clock, rules, log }: Deps) {
       const screener = await screenerFor(job);
       const total = await repos.cases.countInCourt(job.courtId);
       await repos.backgroundJobs.update(job.id, { total });
-      const tally: BacktestTally = job.result ? (JSON.parse(job.result) as BacktestTally) : { hits: {}, titles: {} };
+      const tally: BacktestTally = job.result ? (JSON.parse(job.result) as BacktestTally) : zeroTally(job, screener);
       let { cursor, processed } = job;
       for (;;) {
         const batch = await loadBatch(job.courtId, cursor);
@@ -85,6 +85,17 @@ export function createJobRunner({ store, clock, rules, log }: Deps) {
       const finished = clock.now().toISOString();
       await repos.backgroundJobs.update(job.id, { status: 'failed', message: '任务执行失败，请稍后重试或联系管理员', finishedAt: finished, updatedAt: finished });
     }
+  }
+
+  /** A backtest lists every rule of the pack it tries (all rules without one), the silent ones with 0. */
+  function zeroTally(job: BackgroundJobTable, screener: Screener): BacktestTally {
+    const { pack } = JSON.parse(job.params) as { pack?: string | null };
+    const tally: BacktestTally = { hits: {}, titles: {} };
+    for (const rule of screener.rules.filter((r) => !pack || r.pack === pack)) {
+      tally.hits[rule.ruleId] = 0;
+      tally.titles[rule.ruleId] = rule.title;
+    }
+    return tally;
   }
 
   function countHits(tally: BacktestTally, findings: readonly ScreeningFinding[]) {

@@ -193,7 +193,7 @@ export function createRulesService({ store, access, clock, rules, jobs }: Deps) 
         const checked = validatePack(input.pack, input.yaml, others);
         if ('problems' in checked) return { findings: [], problems: checked.problems };
         const all = [...others, checked.pack];
-        const compiled = compilePacks(all);
+        const compiled = compilePacks(all, await rules.watchLists(court.id));
         if (!compiled.ok) return { findings: [], problems: compiled.errors.map((e) => ({ line: null, column: null, path: e.ruleId ?? '', message: e.message })) };
         screen = (i) => compiled.screener.screen(i);
       } else {

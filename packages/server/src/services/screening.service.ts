@@ -1,13 +1,13 @@
 import { newId } from '../ids.js';
 import type { Screener } from '@courtrisk/core';
-import { compileStoredPacks } from '../screening/compile-packs.js';
+import { compileStoredPacks, type WatchLists } from '../screening/compile-packs.js';
 import type { Clock } from '../clock.js';
 import type { RulePackSource } from '../screening/default-rule-packs.js';
 import type { Store } from './store.js';
 
 export interface CompiledCourtRules {
   screener: Screener;
-  /** pack@version list the screener was built from; stored nowhere, used to detect changes. */
+  /** pack@version list and watch-list revisions the screener was built from; stored nowhere, used to detect changes. */
   key: string;
   packs: { pack: string; version: number; enabled: boolean }[];
 }
@@ -20,8 +20,9 @@ type Deps = {
 
 /**
  * Each court's rule packs (versioned rows, seeded from the defaults on first use) and their
- * compiled screener. The compiled form is cached per court and rebuilt when any pack version
- * changes; the cache is only a cache, so several server instances stay consistent.
+ * compiled screener, with the court's 关注名单 for the rules' `watchList` conditions. The compiled
+ * form is cached per court and rebuilt when any pack version or any list's change counter moves;
+ * the cache is only a cache, so several server instances stay consistent.
  */
 export function createRuleRuntime({ store, clock, defaults }: Deps) {
   const cache = new Map<string, CompiledCourtRules>();
@@ -41,15 +42,28 @@ export function createRuleRuntime({ store, clock, defaults }: Deps) {
     return rows;
   }
 
+  /** The court's 关注名单, every list by name, the names as entered. */
+  async function watchLists(courtId: string): Promise<WatchLists> {
+    const lists: Record<string, string[]> = {};
+    for (const { listName, partyName } of await store.repos.watchLists.listAllNames(courtId)) (lists[listName] ??= []).push(partyName);
+    return lists;
+  }
+
   return {
     currentPacks,
-    /** The court's compiled screener, rebuilt only when its packs changed. */
+    watchLists,
+    /** The court's compiled screener, rebuilt only when its packs or watch-lists changed. */
     async forCourt(courtId: string): Promise<CompiledCourtRules> {
       const rows = await currentPacks(courtId);
-      const key = rows.map((r) => `${r.pack}@${r.version}:${r.enabled}`).join('|');
+      const revisions = await store.repos.watchLists.listRevisions(courtId);
+      // A list's id is part of its revision: a list dropped and made again never reads as unchanged.
+      const key = `${rows.map((r) => `${r.pack}@${r.version}:${r.enabled}`).join('|')}#${revisions.map((l) => `${l.id}@${l.version}`).join('|')}`;
       const cached = cache.get(courtId);
       if (cached?.key === key) return cached;
-      const screener = compileStoredPacks(rows.filter((r) => r.enabled === 1));
+      const screener = compileStoredPacks(
+        rows.filter((r) => r.enabled === 1),
+        await watchLists(courtId),
+      );
       const entry = { screener, key, packs: rows.map((r) => ({ pack: r.pack, version: r.version, enabled: r.enabled === 1 })) };
       cache.set(courtId, entry);
       return entry;

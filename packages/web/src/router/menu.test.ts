@@ -36,12 +36,12 @@ describe('buildMenu', () => {
     expect(titles(menu)).toEqual(['工作台', { 风险处置: ['我的任务'] }, { 系统管理: ['法院管理', '部门管理', '字典管理'] }]);
   });
 
-  it('lists 案件与预警 by permission: the risk office sees all four pages, a judge only cases and warnings', () => {
+  it('lists 案件与预警 by permission: the risk office sees all five pages, a judge only cases and warnings', () => {
     // Reading cases also opens 审判管理's 审限 pages (router/modules/trial.ts); importing and settings need more.
     const trialPages = ['我的审限', '审限监控', '审限日历', '长期未结', '四类案件'];
     const riskOffice = buildMenu(layoutRoutes, allowing('case.read', 'case.import', 'warning.read', 'rule.read'));
-    expect(titles(riskOffice)).toEqual(['工作台', { 案件与预警: ['案件列表', '案件导入', '预警列表', '筛查规则'] }, { 审判管理: trialPages }, { 风险处置: ['我的任务'] }]);
-    expect(riskOffice[1]!.children!.map((item) => item.path)).toEqual(['/cases', '/cases/import', '/warnings', '/rules']);
+    expect(titles(riskOffice)).toEqual(['工作台', { 案件与预警: ['案件列表', '案件导入', '预警列表', '筛查规则', '关注名单'] }, { 审判管理: trialPages }, { 风险处置: ['我的任务'] }]);
+    expect(riskOffice[1]!.children!.map((item) => item.path)).toEqual(['/cases', '/cases/import', '/warnings', '/rules', '/watch-lists']);
     expect(titles(buildMenu(layoutRoutes, allowing('case.read', 'warning.read')))).toEqual([
       '工作台',
       { 案件与预警: ['案件列表', '预警列表'] },

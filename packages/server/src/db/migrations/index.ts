@@ -24,6 +24,8 @@ import * as addPetitionChiefRole from './20261125_0601_add_petition_chief_role.j
 import * as createOpinion from './20261125_0700_create_opinion.js';
 import * as addWarningRiskLink from './20261125_0900_add_warning_risk_link.js';
 import * as createCourtPetitionSetting from './20261125_1000_create_court_petition_setting.js';
+import * as createWatchList from './20261126_0900_create_watch_list.js';
+import * as grantWatchlistPermission from './20261126_0901_grant_watchlist_permission.js';
 
 /** Listed statically so a bundled or tsx-run server finds them without scanning the disk. */
 export const migrations: Record<string, Migration> = {
@@ -52,4 +54,6 @@ export const migrations: Record<string, Migration> = {
   '20261125_0700_create_opinion': createOpinion,
   '20261125_0900_add_warning_risk_link': addWarningRiskLink,
   '20261125_1000_create_court_petition_setting': createCourtPetitionSetting,
+  '20261126_0900_create_watch_list': createWatchList,
+  '20261126_0901_grant_watchlist_permission': grantWatchlistPermission,
 };

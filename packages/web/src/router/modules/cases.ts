@@ -1,9 +1,10 @@
-import { Bell, Briefcase, Document, Filter, Upload } from '@element-plus/icons-vue';
+import { Bell, Briefcase, Document, Filter, List, Upload } from '@element-plus/icons-vue';
 import type { RouteRecordRaw } from 'vue-router';
 import { zh } from '../../locales/zh-CN';
 
 /**
- * 案件与预警: the case list and import, the warnings to triage and the screening rules. The
+ * 案件与预警: the case list and import, the warnings to triage, the screening rules and the
+ * watch-lists they read (关注名单). The
  * group's own path only keys the menu; its pages keep short absolute paths (/cases, /rules…).
  */
 export const caseworkRoutes: RouteRecordRaw[] = [
@@ -47,6 +48,12 @@ export const caseworkRoutes: RouteRecordRaw[] = [
         name: 'ruleEdit',
         component: () => import('../../views/rule-edit/index.vue'),
         meta: { title: zh.routes.ruleEdit, permission: 'rule.read', hideInMenu: true, activeMenu: '/rules' },
+      },
+      {
+        path: '/watch-lists',
+        name: 'watchLists',
+        component: () => import('../../views/watch-lists/index.vue'),
+        meta: { title: zh.routes.watchLists, permission: 'rule.read', icon: List },
       },
     ],
   },
