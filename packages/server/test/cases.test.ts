@@ -171,6 +171,23 @@ describe.each(testDialects())('cases, warnings and rules on %s', (dialect) => {
     expect((await call(platform, dcRisk, 'GET', '/api/v1/warnings?includeInactive=true')).json().total).toBe(warningsBefore);
   });
 
+  it('joins a re-screen still waiting to start instead of queueing another, and queues anew once it runs', async () => {
+    await platform.services.jobs.idle();
+    const { store, jobs } = platform.services;
+    const court = (await store.repos.courts.listAll()).find((c) => c.code === '示0101')!;
+    const request = { courtId: court.id, kind: 'rescreen' as const, params: {}, createdBy: null };
+    const first = await store.transaction((trx) => jobs.create(trx, request));
+    const second = await store.transaction((trx) => jobs.create(trx, request));
+    expect(second).toBe(first);
+    await store.repos.backgroundJobs.update(first, { status: 'running' });
+    const third = await store.transaction((trx) => jobs.create(trx, request));
+    expect(third).not.toBe(first);
+    await store.repos.backgroundJobs.update(first, { status: 'queued' });
+    jobs.kick();
+    await jobs.idle();
+    expect((await store.repos.backgroundJobs.getById(third))?.status).toBe('completed');
+  });
+
   it('lists every rule of the backtested pack, the ones that hit nothing with 0', async () => {
     const pack = (await call(platform, dcAdmin, 'GET', '/api/v1/rules/packs/political_security')).json();
     const started = await call(platform, dcAdmin, 'POST', '/api/v1/rules/backtest', { pack: 'political_security', yaml: pack.yaml });

@@ -24,6 +24,17 @@ export function createBackgroundJobRepository(db: Db) {
         .executeTakeFirst();
       return Number(result.numUpdatedRows) === 1;
     },
+    /**
+     * A queued (not yet started) job of this kind for the court, held for the caller's transaction:
+     * the conditional update locks the row, so the runner cannot start it until the caller commits
+     * (and the job then reads what the caller wrote). Undefined when there is none to join.
+     */
+    async holdQueued(courtId: string, kind: BackgroundJobTable['kind'], nowIso: string): Promise<string | undefined> {
+      const queued = await db.selectFrom('backgroundJob').select('id').where('courtId', '=', courtId).where('kind', '=', kind).where('status', '=', 'queued').orderBy('createdAt').executeTakeFirst();
+      if (!queued) return undefined;
+      const held = await db.updateTable('backgroundJob').set({ updatedAt: nowIso }).where('id', '=', queued.id).where('status', '=', 'queued').executeTakeFirst();
+      return Number(held.numUpdatedRows) === 1 ? queued.id : undefined;
+    },
     listClaimable(staleBeforeIso: string) {
       return db
         .selectFrom('backgroundJob')

@@ -115,10 +115,18 @@ export function createJobRunner({ store, clock, rules, log }: Deps) {
   }
 
   return {
-    /** Inserts a queued job inside the caller's transaction; `kick` starts it after commit. */
+    /**
+     * Inserts a queued job inside the caller's transaction; `kick` starts it after commit. A re-screen
+     * joins the court's re-screen still waiting to start (it reads rules and lists when it starts), so
+     * ten quick list edits re-screen the court once, not ten times.
+     */
     async create(trx: Repositories, job: { courtId: string; kind: BackgroundJobTable['kind']; params: object; createdBy: string | null }) {
-      const id = newId();
       const nowIso = clock.now().toISOString();
+      if (job.kind === 'rescreen') {
+        const waiting = await trx.backgroundJobs.holdQueued(job.courtId, 'rescreen', nowIso);
+        if (waiting) return waiting;
+      }
+      const id = newId();
       await trx.backgroundJobs.insert({ id, courtId: job.courtId, kind: job.kind, status: 'queued', params: JSON.stringify(job.params), processed: 0, cursor: '', createdBy: job.createdBy, createdAt: nowIso, updatedAt: nowIso, version: 1 });
       return id;
     },
