@@ -37,5 +37,6 @@ export * from './petitions/index.js';
 export * from './contracts/petition.js';
 export * from './contracts/petition-settings.js';
 export * from './contracts/workbench.js';
+export * from './contracts/warning-ref.js';
 export * from './opinion/index.js';
 export * from './contracts/opinion.js';

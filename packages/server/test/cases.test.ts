@@ -150,6 +150,22 @@ describe.each(testDialects())('cases, warnings and rules on %s', (dialect) => {
     expect(history.map((v: { version: number }) => v.version)).toEqual([before.version + 1, before.version]);
   });
 
+  it('offers a newer shipped default to a court whose pack declares an older version, until it is adopted', async () => {
+    const fresh = (await call(platform, zyAdmin, 'GET', '/api/v1/rules/packs/financial')).json();
+    expect(fresh).toMatchObject({ defaultUpdate: null, defaultYaml: null });
+    const shipped = fresh.yaml as string;
+    const declared = Number(/^version: (\d+)$/m.exec(shipped)![1]);
+    const older = shipped.replace(/^version: \d+$/m, `version: ${declared - 1}`);
+    expect((await call(platform, zyAdmin, 'PUT', '/api/v1/rules/packs/financial', { yaml: older, comment: '模拟旧版规则包' })).statusCode).toBe(200);
+    const packs = (await call(platform, zyAdmin, 'GET', '/api/v1/rules/packs')).json();
+    expect(packs.find((p: { pack: string }) => p.pack === 'financial').defaultUpdate).toEqual({ version: declared, courtPackVersion: declared - 1 });
+    const detail = (await call(platform, zyAdmin, 'GET', '/api/v1/rules/packs/financial')).json();
+    expect(detail.defaultYaml).toBe(shipped);
+    expect((await call(platform, zyAdmin, 'PUT', '/api/v1/rules/packs/financial', { yaml: detail.defaultYaml, comment: '采用系统默认规则' })).statusCode).toBe(200);
+    expect((await call(platform, zyAdmin, 'GET', '/api/v1/rules/packs/financial')).json()).toMatchObject({ defaultUpdate: null, defaultYaml: null });
+    await platform.services.jobs.idle();
+  });
+
   it('dry-runs pasted text against an edited pack without saving it', async () => {
     const pack = (await call(platform, zyAdmin, 'GET', '/api/v1/rules/packs/financial')).json();
     const res = await call(platform, zyAdmin, 'POST', '/api/v1/rules/dry-run', { pack: 'financial', yaml: pack.yaml, facts: FUNDRAISING_FACTS });

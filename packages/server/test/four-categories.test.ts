@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createTestPlatform, loginReady, testDialects, type Session, type TestPlatform } from './harness.js';
 
@@ -91,6 +92,34 @@ describe.each(testDialects())('four-category cases on %s', (dialect) => {
     expect(list.counts).toEqual([{ courtName: '示例市中级人民法院', departmentName: '民事审判第一庭', category: 'judgeMisconductReported', cases: 1, unsupervised: 0 }]);
     expect((await call(platform, risk, 'GET', '/api/v1/four-categories?category=conflictWithPrecedent')).json().total).toBe(0);
     expect((await call(platform, sibling, 'GET', '/api/v1/four-categories')).json().total).toBe(0);
+  });
+
+  it('exports the list as XLSX with the same filters, Chinese headers and an audit entry', async () => {
+    const rowsOf = async (session: Session, query = '') => {
+      const res = await call(platform, session, 'GET', `/api/v1/four-categories/export.xlsx${query}`);
+      expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+      expect(res.headers['content-disposition']).toContain(encodeURIComponent('四类案件'));
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+      const rows: unknown[][] = [];
+      book.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+      return rows;
+    };
+    const [header, ...rows] = await rowsOf(risk);
+    expect(header).toEqual(['案号', '法院', '部门', '承办法官', '立案日期', '结案日期', '四类案件类别', '具体情形', '监督次数', '最近监督时间']);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.slice(0, 5)).toEqual(['(2026)示01民初701号', '示例市中级人民法院', '民事审判第一庭', '承办法官', '2026-01-05']);
+    expect(rows[0]![6]).toBe('（四）有关单位或者个人反映法官有违法审判行为的');
+    expect(rows[0]!.slice(8)).toEqual([1, '2026-03-01 10:00:00']);
+
+    expect(await rowsOf(risk, '?category=judgeMisconductReported&open=true')).toHaveLength(2);
+    expect(await rowsOf(risk, '?category=conflictWithPrecedent')).toHaveLength(1);
+    expect(await rowsOf(sibling)).toHaveLength(1);
+    expect((await call(platform, admin, 'GET', '/api/v1/four-categories/export.xlsx')).statusCode).toBe(403);
+    expect((await call(platform, null, 'GET', '/api/v1/four-categories/export.xlsx')).statusCode).toBe(401);
+
+    const audit = ((await call(platform, admin, 'GET', '/api/v1/audit-logs?action=four_category.export')).json().items as { summary: string; actorName: string }[]).map((e) => e.summary);
+    expect(audit).toEqual(expect.arrayContaining(['导出四类案件 1 件', '导出四类案件 1 件（（四）有关单位或者个人反映法官有违法审判行为的，仅未结）', '导出四类案件 0 件（（三）与本院或者上级人民法院的类案裁判可能发生冲突的）']));
   });
 
   it('revokes a label with a reason, keeping the row, and audits every step', async () => {

@@ -170,6 +170,10 @@ describe.each(testDialects())('data-scope isolation on %s', (dialect) => {
     for (const url of [`/api/v1/petitioners/${person.id}`, `/api/v1/petitioners/${person.id}/timeline`]) expect((await call(platform, xcPetition, 'GET', url)).statusCode, url).toBe(404);
     expect((await call(platform, xcPetition, 'GET', '/api/v1/petitioners')).json().items).toEqual([]);
     expect((await call(platform, xcPetition, 'GET', `/api/v1/petitioners?courtId=${ids.court.dc}`)).statusCode).toBe(404);
+    const petitionBody = { channel: 'visit', receivedOn: '2026-03-01', petitionerIds: [person.id], headcount: 1, venueLevel: 'basic', nature: 'non_litigation', content: '反映执行款未到账。', demands: '请求尽快发放。' };
+    const record = (await call(platform, dcPetition, 'POST', '/api/v1/petitions', petitionBody)).json();
+    expect((await call(platform, xcPetition, 'PUT', `/api/v1/petitions/${record.id}`, { ...petitionBody, headcount: 2, version: record.version })).statusCode).toBe(404);
+    expect((await call(platform, dcPetition, 'GET', `/api/v1/petitions/${record.id}`)).json()).toMatchObject({ headcount: 1, version: record.version });
   });
 
   it('does not let a 基层 admin see upward either', async () => {

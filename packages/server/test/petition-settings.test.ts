@@ -85,4 +85,38 @@ describe.each(testDialects())('petition settings on %s', (dialect) => {
     const back = await send('zy_admin', 'PUT', settingsUrl(), { flags: { ...(flags as object), repeat: { minCount: 3 } }, timeLimits, opinionHeat, version: 1 });
     expect(back.json()).toMatchObject({ version: 2, flags: { repeat: { minCount: 3, windowDays: 90 } }, timeLimits: { acceptanceDays: 10 } });
   });
+
+  it('a lowered 高热度阈值 makes a negative item of heat 80 raise the heat warning, at intake and on its next snapshot', async () => {
+    as.zy_opinion = await loginReady(platform, 'zy_opinion');
+    // Heat 20 × 3 + 10 × 2 = 80 (default weights): far below the default 高热度阈值 of 500.
+    const metrics = (capturedAt: string) => ({ capturedAt, reads: 0, reposts: 20, comments: 10, likes: 0 });
+    const item = (n: number, capturedAt: string) => ({
+      sourceKind: 'weibo', sourceName: '示例网友', url: `https://weibo.example.com/heat/${n}`, title: `执行拖延第${n}帖`,
+      text: '网帖称法院执行极其拖延，判决迟迟不兑现，令人愤怒。', publishedAt: '2026-03-01T20:00:00+08:00', metrics: metrics(capturedAt),
+    });
+    type Item = { id: string; heat: number; sentimentLabel: string; warnings: { ruleId: string; level: string }[] };
+    const heatWarnings = (body: Item) => body.warnings.filter((w) => w.ruleId === 'OPN-NEGATIVE-HEAT-01').map((w) => w.level);
+
+    const before = await send('zy_opinion', 'POST', '/opinion/items', item(1, '2026-03-01T21:00:00+08:00'));
+    expect(before.statusCode, before.body).toBe(201);
+    expect(before.json()).toMatchObject({ heat: 80, sentimentLabel: 'negative' });
+    expect(heatWarnings(before.json())).toEqual([]);
+
+    const current = (await send('zy_admin', 'GET', settingsUrl())).json() as { flags: unknown; timeLimits: unknown; opinionHeat: Record<string, unknown>; version: number };
+    const lowered = await send('zy_admin', 'PUT', settingsUrl(), { flags: current.flags, timeLimits: current.timeLimits, opinionHeat: { ...current.opinionHeat, highHeat: 50 }, version: current.version });
+    expect(lowered.statusCode, lowered.body).toBe(200);
+    expect(lowered.json().opinionHeat).toMatchObject({ highHeat: 50, veryHighHeat: 5000 });
+    expect((await auditActions(platform, as.zy_admin!, 'petition.settings')).map((a) => a.summary)).toEqual(expect.arrayContaining([expect.stringContaining('高热度阈值：500 → 50')]));
+
+    const after = await send('zy_opinion', 'POST', '/opinion/items', item(2, '2026-03-01T21:00:00+08:00'));
+    expect(after.statusCode, after.body).toBe(201);
+    expect(after.json().heat).toBe(80);
+    expect(heatWarnings(after.json())).toEqual(['orange']);
+
+    // The first item keeps its heat of 80; its next snapshot is evaluated against the new threshold.
+    const again = await send('zy_opinion', 'POST', `/opinion/items/${before.json().id}/snapshots`, metrics('2026-03-01T23:00:00+08:00'));
+    expect(again.statusCode, again.body).toBe(200);
+    expect(again.json()).toMatchObject({ heat: 80, spike: false });
+    expect(heatWarnings(again.json())).toEqual(['orange']);
+  });
 });

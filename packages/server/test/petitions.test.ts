@@ -152,6 +152,42 @@ describe.each(testDialects())('petitions on %s', (dialect) => {
     expect(stale.json().code).toBe('stale_version');
   });
 
+  it('recomputes 集体访 and 极端言行 and their warnings on an edit, moves the 登记 step and audits each field without the words', async () => {
+    const [first, second] = [await petitioner('褚某'), await petitioner('卫某')] as const;
+    const record = await petition([first.id], '2026-02-20');
+    expect(record.flags).toEqual([]);
+    const edit = (changes: Record<string, unknown>, version: number) => call(platform, as.zy_petition!, 'PUT', `/api/v1/petitions/${record.id}`, { ...body(first.id, '2026-02-20'), ...changes, version });
+    const ownWarnings = async (personId: string) =>
+      ((await get('zy_petition', `/petitioners/${personId}`)).json().warnings as { petitionId: string; ruleId: string; active: boolean; level: string }[]).filter((w) => w.petitionId === record.id && w.ruleId !== 'PET-CLOCK-01');
+
+    const edited = await edit({ channel: 'phone', receivedOn: '2026-02-22', petitionerIds: [first.id, second.id], headcount: 6, content: '六名购房人来院反映逾期交房，其中一人称再不解决就去跳楼。' }, record.version);
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect(edited.json()).toMatchObject({ channel: 'phone', receivedOn: '2026-02-22', headcount: 6, version: record.version + 1, clockProblems: [] });
+    expect(edited.json().flags.map((f: { kind: string }) => f.kind).sort()).toEqual(['collective', 'extremeSpeech']);
+    expect(edited.json().steps).toMatchObject([{ kind: 'registered', on: '2026-02-22' }]);
+    for (const person of [first, second]) {
+      const active = (await ownWarnings(person.id)).filter((w) => w.active);
+      expect(active.map((w) => w.ruleId), person.id).toContain('PET-COLLECTIVE-01');
+      expect(active.some((w) => w.level === 'red'), person.id).toBe(true);
+    }
+
+    const audit = (await auditActions(platform, as.zy_admin!, 'petition.update')).map((a) => a.summary).find((summary) => summary.startsWith('修改信访件（2026-02-20 来访）'));
+    expect(audit).toBeDefined();
+    for (const part of ['信访渠道：来访 → 电话', '收到日期：2026-02-20 → 2026-02-22', '到访人数：1 人 → 6 人', '信访人：褚某 → ', '信访内容：（已修改） → （已修改）']) expect(audit).toContain(part);
+    expect(audit).not.toContain('跳楼');
+    expect(audit).not.toContain('信访诉求');
+
+    // Back as registered: the flags go and the warnings of both people (卫某 no longer on it) are withdrawn.
+    const back = await edit({}, edited.json().version);
+    expect(back.statusCode, back.body).toBe(200);
+    expect(back.json().flags).toEqual([]);
+    for (const person of [first, second]) expect((await ownWarnings(person.id)).filter((w) => w.active), person.id).toEqual([]);
+
+    const stale = await edit({ headcount: 2 }, edited.json().version);
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json()).toMatchObject({ code: 'stale_version', message: '该信访件已被他人修改，请刷新后重试' });
+  });
+
   it('flags 集体访 and 极端言行 on one petition, names the words, and raises a red warning', async () => {
     const people = [await petitioner('群体甲'), await petitioner('群体乙')];
     const record = await petition(
@@ -271,6 +307,9 @@ describe.each(testDialects())('petitions on %s', (dialect) => {
       expect((await get('dc_petition_chief', url)).statusCode, url).toBe(404);
     }
     expect((await post('dc_petition_chief', `/petitioners/${person.id}/reveal-id`, {})).statusCode).toBe(404);
+    const foreignEdit = await call(platform, as.dc_petition_chief!, 'PUT', `/api/v1/petitions/${record.id}`, { ...body(person.id, '2026-02-15'), headcount: 3, version: record.version });
+    expect(foreignEdit.statusCode).toBe(404);
+    expect((await get('zy_petition', `/petitions/${record.id}`)).json()).toMatchObject({ headcount: 1, version: record.version });
     expect((await get('dc_petition_chief', `/petitioners?courtId=${court['示01']}`)).statusCode).toBe(404);
     expect((await get('dc_petition_chief', '/petitioners')).json().items).toEqual([]);
     // The same person may be registered in the other court: the ID is unique per court only.

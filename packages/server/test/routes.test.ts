@@ -210,6 +210,7 @@ const ENDPOINTS: EndpointCase[] = [
   { name: 'long-pending snapshots', method: 'GET', url: () => '/api/v1/long-pending/snapshots', invalid: { url: () => '/api/v1/long-pending/snapshots?from=x', field: 'from' }, forbiddenFor: 'zy_admin', as: 'zy_risk' },
   { name: 'take long-pending snapshot', method: 'POST', url: () => '/api/v1/long-pending/snapshots', body: () => ({}), invalid: { body: () => ({ courtId: 'x' }), field: 'courtId' }, forbiddenFor: 'zy_judge', as: 'zy_risk' },
   { name: 'four-category cases', method: 'GET', url: () => '/api/v1/four-categories', invalid: { url: () => '/api/v1/four-categories?category=fifth', field: 'category' }, forbiddenFor: 'zy_admin', as: 'zy_risk' },
+  { name: 'export four-category cases', method: 'GET', url: () => '/api/v1/four-categories/export.xlsx', invalid: { url: () => '/api/v1/four-categories/export.xlsx?open=maybe', field: 'open' }, forbiddenFor: 'zy_admin', as: 'zy_risk' },
   { name: 'case four categories', method: 'GET', url: (f) => `/api/v1/cases/${f.caseId}/four-categories`, invalid: { url: () => '/api/v1/cases/x/four-categories', field: 'id' }, forbiddenFor: 'zy_admin', as: 'zy_risk' },
   {
     name: 'label four-category case',
@@ -363,6 +364,7 @@ const ENDPOINTS: EndpointCase[] = [
     as: 'zy_risk',
   },
   { name: 'risk timeline', method: 'GET', url: (f) => `/api/v1/risks/${f.riskId}/timeline`, invalid: { url: () => '/api/v1/risks/x/timeline', field: 'id' }, forbiddenFor: 'zy_admin', as: 'zy_risk' },
+  { name: 'risk linked warnings', method: 'GET', url: (f) => `/api/v1/risks/${f.riskId}/warnings`, invalid: { url: () => '/api/v1/risks/x/warnings', field: 'id' }, forbiddenFor: 'zy_admin', as: 'zy_risk' },
   { name: 'risk assessments', method: 'GET', url: (f) => `/api/v1/risks/${f.riskId}/assessments`, invalid: { url: () => '/api/v1/risks/x/assessments', field: 'id' }, forbiddenFor: 'zy_admin', as: 'zy_risk' },
   { name: 'risk tasks', method: 'GET', url: (f) => `/api/v1/risks/${f.riskId}/tasks`, invalid: { url: () => '/api/v1/risks/x/tasks', field: 'id' }, forbiddenFor: 'zy_admin', as: 'zy_risk' },
   {
@@ -711,5 +713,8 @@ describe.each(testDialects())('route matrix on %s', (dialect) => {
     const res = await platform.app.inject({ method: 'GET', url: '/api/docs/json' });
     expect(res.statusCode).toBe(200);
     expect(Object.keys(res.json().paths)).toContain('/api/v1/accounts');
+    // Union responses (关联预警, 新预警) are described too, one branch per warning source.
+    expect(JSON.stringify(res.json().paths['/api/v1/risks/{id}/warnings'].get.responses['200'])).toContain('petitionerName');
+    expect(JSON.stringify(res.json().paths['/api/v1/workbench'].get.responses['200'])).toContain('bySource');
   });
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, createTestPlatform, loginReady, testDialects, type Session, type TestPlatform } from './harness.js';
+import { FUNDRAISING_FACTS } from './case-fixtures.js';
+import { call, createTestPlatform, login, loginReady, STRONG_PASSWORD, testDialects, type Session, type TestPlatform } from './harness.js';
 import { auditActions, LONG_SESSIONS } from './risk-fixtures.js';
 
 interface Warning { id: string; ruleId: string; title: string; status: string; level: string; riskId: string | null; version: number }
@@ -22,7 +23,7 @@ describe.each(testDialects())('petition and opinion warnings into risks on %s', 
 
   beforeAll(async () => {
     platform = await createTestPlatform(dialect, { env: LONG_SESSIONS });
-    for (const name of ['zy_admin', 'zy_risk', 'zy_petition', 'zy_opinion', 'dc_risk']) as[name] = await loginReady(platform, name);
+    for (const name of ['zy_admin', 'zy_risk', 'zy_leader', 'zy_petition', 'zy_opinion', 'dc_risk']) as[name] = await loginReady(platform, name);
 
     const person = await post('zy_petition', '/petitioners', { name: '转风险某' });
     expect(person.statusCode, person.body).toBe(201);
@@ -140,5 +141,53 @@ describe.each(testDialects())('petition and opinion warnings into risks on %s', 
     const opinions = (await get('zy_risk', '/opinion-warnings?status=confirmed')).json().items as Warning[];
     expect(opinions).toHaveLength(2);
     expect(opinions.find((w) => w.id === opinionWarnings[0]!.id)!.riskId).toBe(riskId);
+  });
+
+  it('lists on the risk page the case, petition and opinion warnings linked to it, each only for those who may read its source', async () => {
+    // A case warning joined to the same risk, so all three sources are linked.
+    const batch = await post('zy_risk', '/cases/batch', { cases: [{ caseNumber: '(2025)示01民初88号', filedOn: '2025-01-02', facts: FUNDRAISING_FACTS, parties: [{ role: '原告', name: '投资人丙' }] }] });
+    expect(batch.statusCode, batch.body).toBe(200);
+    const caseWarning = (await get('zy_risk', '/warnings?status=pending&pageSize=50')).json().items.find((w: { caseNumber: string }) => w.caseNumber === '(2025)示01民初88号');
+    const triaged = await post('zy_risk', `/warnings/${caseWarning.id}/triage`, { action: 'confirm', version: caseWarning.version, risk: { mode: 'join', riskId } });
+    expect(triaged.statusCode, triaged.body).toBe(200);
+
+    type Linked = { source: string; id: string; title: string; level: string; summary: string | null; caseNumber?: string; petitionerId?: string | null; petitionerName?: string | null; itemTitle?: string };
+    const linked = async (who: string) => {
+      const res = await get(who, `/risks/${riskId}/warnings`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().items as Linked[];
+    };
+    const all = await linked('zy_risk');
+    expect(all.map((w) => `${w.source}:${w.id}`).sort()).toEqual([`case:${caseWarning.id}`, `petition:${repeat.id}`, `petition:${collective.id}`, `opinion:${opinionWarnings[0]!.id}`].sort());
+    expect(all.find((w) => w.id === caseWarning.id)).toMatchObject({ caseNumber: '(2025)示01民初88号', summary: null });
+    expect(all.find((w) => w.id === repeat.id)).toMatchObject({ title: repeat.title, level: repeat.level, petitionerName: '转风险某' });
+    expect(all.find((w) => w.id === repeat.id)!.summary).toContain('转风险某');
+    expect(all.find((w) => w.id === opinionWarnings[0]!.id)).toMatchObject({ itemTitle: '执行拖了两年还没结果' });
+    // Nothing confidential travels with a petition warning: no ID number, no petition text.
+    expect(JSON.stringify(all)).not.toMatch(/idNumber|反映执行款/);
+    expect(await linked('zy_leader')).toHaveLength(4);
+
+    /** An account of the 中院 holding exactly `permissions` (court scope). */
+    const zyCourt = (await platform.services.store.repos.accounts.getByUsername('zy_admin'))!.courtId;
+    async function holder(username: string, permissions: string[]) {
+      const role = await post('zy_admin', '/roles', { courtId: zyCourt, code: `${username}_role`, name: username, scope: 'court', permissions });
+      expect(role.statusCode, role.body).toBeLessThan(300);
+      const account = (await post('zy_admin', '/accounts', { courtId: zyCourt, username, displayName: username, roleIds: [role.json().id] })).json();
+      const first = await login(platform, username, account.initialPassword);
+      const changed = await call(platform, first, 'POST', '/api/v1/auth/password', { currentPassword: account.initialPassword, newPassword: STRONG_PASSWORD });
+      as[username] = { ...first, csrf: changed.json().csrfToken as string };
+    }
+    await holder('no_petition', ['risk.read', 'warning.read', 'opinion.read']);
+    await holder('no_opinion', ['risk.read', 'warning.read', 'petition.read']);
+    await holder('no_warning', ['risk.read', 'petition.read', 'opinion.read']);
+    expect((await linked('no_petition')).map((w) => w.source).sort()).toEqual(['case', 'opinion']);
+    expect((await linked('no_opinion')).map((w) => w.source).sort()).toEqual(['case', 'petition', 'petition']);
+    expect(await linked('no_warning')).toEqual([]);
+
+    // The sibling court does not see the risk at all; the route wants a signed-in caller and a valid id.
+    expect((await get('dc_risk', `/risks/${riskId}/warnings`)).statusCode).toBe(404);
+    expect((await get('zy_petition', `/risks/${riskId}/warnings`)).statusCode).toBe(403);
+    expect((await call(platform, null, 'GET', `/api/v1/risks/${riskId}/warnings`)).statusCode).toBe(401);
+    expect((await get('zy_risk', '/risks/x/warnings')).statusCode).toBe(400);
   });
 });

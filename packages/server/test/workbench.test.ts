@@ -45,7 +45,7 @@ describe.each(testDialects())('workbench on %s', (dialect) => {
 
   beforeAll(async () => {
     platform = await createTestPlatform(dialect, { env: { RISK_SCHEDULER_INTERVAL_SECONDS: '0', SESSION_IDLE_MINUTES: '100000', SESSION_ABSOLUTE_HOURS: '10000' } });
-    for (const username of ['zy_risk', 'zy_judge', 'zy_admin', 'zy_petition', 'dc_risk', 'dc_judge', 'xc_risk']) {
+    for (const username of ['zy_risk', 'zy_judge', 'zy_chief', 'zy_admin', 'zy_petition', 'zy_opinion', 'dc_risk', 'dc_judge', 'xc_risk']) {
       sessions.set(username, await loginReady(platform, username));
       const account = (await platform.services.store.repos.accounts.getByUsername(username))!;
       accountIds.set(username, account.id);
@@ -105,7 +105,8 @@ describe.each(testDialects())('workbench on %s', (dialect) => {
   it('lists pending warnings for those who triage them, and hides sections without permission', async () => {
     const view = await workbench('zy_risk');
     expect(view.newWarnings.total).toBeGreaterThanOrEqual(1);
-    expect(view.newWarnings.items[0]).toMatchObject({ caseNumber: '(2025)示01民初7号' });
+    expect(view.newWarnings.items[0]).toMatchObject({ source: 'case', caseNumber: '(2025)示01民初7号' });
+    expect(view.newWarnings.bySource).toEqual({ case: view.newWarnings.total, petition: 0, opinion: 0 });
     const admin = await workbench('zy_admin');
     expect(admin).toMatchObject({ myTasks: { total: 0, items: [] }, myClocks: null, newWarnings: null, overdue: null, heat: null, trend: null, perCourt: null, lowerReports: null });
     expect((await call(platform, null, 'GET', '/api/v1/workbench')).statusCode).toBe(401);
@@ -141,6 +142,59 @@ describe.each(testDialects())('workbench on %s', (dialect) => {
     expect(view.myClocks.map((c: { riskTitle: string; clock: { kind: string } }) => `${c.riskTitle}/${c.clock.kind}`)).toContain('某投资公司非法集资/reportToLeader');
     expect(view.overdue.clocks.items.map((c: { riskId: string }) => c.riskId)).toContain(redRisk);
     expect(view.overdue.clocks.items.every((c: { clock: { status: string } }) => c.clock.status === 'missed')).toBe(true);
+  });
+
+  it('adds pending petition and opinion warnings to 新预警 for those who read them, labelled by source and counted per source', async () => {
+    const post = async (username: string, url: string, body: unknown) => {
+      const res = await call(platform, as(username), 'POST', `/api/v1${url}`, body);
+      expect(res.statusCode, res.body).toBeLessThan(300);
+      return res.json();
+    };
+    const person = await post('zy_petition', '/petitioners', { name: '工作台某' });
+    for (const [receivedOn, headcount] of [['2026-02-10', 1], ['2026-02-20', 1], ['2026-03-03', 6]] as const) {
+      await post('zy_petition', '/petitions', {
+        channel: 'visit', receivedOn, petitionerIds: [person.id], headcount, venueLevel: 'intermediate', nature: 'non_litigation',
+        content: '反映执行款迟迟未到账。', demands: '请求尽快发放执行款。',
+      });
+    }
+    const item = {
+      sourceKind: 'weibo', sourceName: '示例网友', url: 'https://weibo.example.com/post/7001', title: '工作台舆情：执行拖了两年',
+      text: '网帖称，法院执行极其拖延，判决迟迟不兑现，令人愤怒。', author: '示例网友', publishedAt: '2026-03-03T20:00:00+08:00',
+    };
+    await post('zy_opinion', '/opinion/items', { ...item, metrics: { capturedAt: '2026-03-03T21:00:00+08:00', reads: 1000, reposts: 0, comments: 0, likes: 0 } });
+    await post('zy_opinion', '/opinion/items', { ...item, metrics: { capturedAt: '2026-03-03T22:00:00+08:00', reads: 2000, reposts: 200, comments: 100, likes: 0 } });
+
+    const listTotal = async (username: string, url: string) => {
+      const res = await call(platform, as(username), 'GET', `/api/v1${url}?status=pending&courtId=${courtIds.get('zy')}`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().total as number;
+    };
+    type Item = { source: string; id: string; title: string; petitionerId?: string | null; petitionerName?: string | null; itemId?: string; itemTitle?: string; caseNumber?: string; createdAt: string };
+    const view = await workbench('zy_risk');
+    const bySource = { case: await listTotal('zy_risk', '/warnings'), petition: await listTotal('zy_risk', '/petition-warnings'), opinion: await listTotal('zy_risk', '/opinion-warnings') };
+    expect(bySource.petition).toBeGreaterThanOrEqual(2);
+    expect(bySource.opinion).toBeGreaterThanOrEqual(1);
+    expect(view.newWarnings.bySource).toEqual(bySource);
+    expect(view.newWarnings.total).toBe(bySource.case + bySource.petition + bySource.opinion);
+    const items = view.newWarnings.items as Item[];
+    expect(items.length).toBeLessThanOrEqual(10);
+    expect([...items].sort((a, b) => b.createdAt.localeCompare(a.createdAt)).map((w) => w.createdAt)).toEqual(items.map((w) => w.createdAt));
+    expect(items.find((w) => w.source === 'petition')).toMatchObject({ petitionerId: person.id, petitionerName: '工作台某' });
+    expect(items.find((w) => w.source === 'opinion')).toMatchObject({ itemTitle: '工作台舆情：执行拖了两年' });
+    expect(items.filter((w) => w.source === 'case').every((w) => w.caseNumber === '(2025)示01民初7号')).toBe(true);
+
+    // 庭长 and 承办法官 read warnings but not petitions or opinion: their 新预警 holds case warnings only.
+    for (const username of ['zy_chief', 'zy_judge']) {
+      const theirs = await workbench(username);
+      expect(theirs.newWarnings.bySource, username).toMatchObject({ petition: null, opinion: null });
+      expect(theirs.newWarnings.total).toBe(theirs.newWarnings.bySource.case);
+      expect((theirs.newWarnings.items as Item[]).every((w) => w.source === 'case'), username).toBe(true);
+    }
+    // 信访接待 reads petitions but not warnings: no 新预警 at all.
+    expect((await workbench('zy_petition')).newWarnings).toBeNull();
+    // Another court sees none of them, and neither does the 中院 when it looks at a 基层 court.
+    expect((await workbench('dc_risk')).newWarnings.bySource).toEqual({ case: 0, petition: 0, opinion: 0 });
+    expect((await workbench('zy_risk', `?courtId=${courtIds.get('dc')}`)).newWarnings).toMatchObject({ total: 0, items: [], bySource: { case: 0, petition: 0, opinion: 0 } });
   });
 
   describe('saved filters (常用筛选)', () => {

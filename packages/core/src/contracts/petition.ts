@@ -77,6 +77,9 @@ export type PetitionerInput = z.infer<typeof PetitionerInput>;
 /** 诉访分离: a 涉诉 petition is routed into its case's legal procedure, so it must name the case. */
 export const LITIGATION_NEEDS_CASE = '涉诉信访请关联至少一件案件（诉访分离：导入该案的法律程序）';
 
+/** An 上级转交 petition names the organ that transferred it (the form asks for it only then). */
+export const FORWARDED_BY_REQUIRED = '上级转交的信访件请填写转交机关';
+
 /** 信访件: one petition, by one or more registered petitioners. */
 export const PetitionInput = strictObject(
   {
@@ -98,7 +101,7 @@ export const PetitionInput = strictObject(
   '信访件',
 ).superRefine((petition, ctx) => {
   if (petition.channel === 'upper_transfer' && !petition.forwardedBy) {
-    ctx.addIssue({ code: 'custom', path: ['forwardedBy'], message: '上级转交的信访件请填写转交机关' });
+    ctx.addIssue({ code: 'custom', path: ['forwardedBy'], message: FORWARDED_BY_REQUIRED });
   }
   if (petition.nature === 'litigation' && petition.caseIds.length === 0) {
     ctx.addIssue({ code: 'custom', path: ['caseIds'], message: LITIGATION_NEEDS_CASE });

@@ -38,11 +38,18 @@ export const RulePackView = z.object({
   createdBy: z.string().nullable(),
   createdAt: z.string(),
   rules: z.array(RuleSummaryView),
+  /**
+   * The shipped default of this pack when it declares a newer `version:` than the court's pack does
+   * (the platform's rules were revised since the court's copy was made); null otherwise.
+   */
+  defaultUpdate: z.object({ version: z.number().int(), courtPackVersion: z.number().int() }).nullable(),
 });
 export type RulePackView = z.infer<typeof RulePackView>;
 
 export const RulePackDetailView = RulePackView.extend({
   yaml: z.string(),
+  /** The shipped default's YAML when `defaultUpdate` is set, to compare and adopt. */
+  defaultYaml: z.string().nullable(),
   versions: z.array(z.object({ version: z.number().int(), enabled: z.boolean(), comment: z.string(), createdBy: z.string().nullable(), createdAt: z.string() })),
 });
 export type RulePackDetailView = z.infer<typeof RulePackDetailView>;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { RiskClock } from '../risks/clocks.js';
 import { RISK_DOMAINS, RISK_LEVELS } from '../screening/rule-schema.js';
 import { RiskStatus, TaskStatus } from './risk.js';
+import { WarningRef } from './warning-ref.js';
 
 /**
  * 工作台 (issue 4, docs/risk-api.md "Notifications, settings, workbench"): what needs the signed-in
@@ -39,15 +40,19 @@ export const WorkbenchClock = z.object({
 });
 export type WorkbenchClock = z.infer<typeof WorkbenchClock>;
 
-export const WorkbenchWarning = z.object({
-  id: z.string(),
-  title: z.string(),
-  level: z.enum(RISK_LEVELS),
-  domain: z.enum(RISK_DOMAINS),
-  caseId: z.string(),
-  caseNumber: z.string(),
-  createdAt: z.string(),
+/** A pending warning of any source (案件 / 信访 / 舆情), with what its 预警列表 tab links to. */
+export const WorkbenchWarning = WarningRef;
+export type WorkbenchWarning = WarningRef;
+
+/**
+ * 新预警: pending warnings of the three sources the account may read, newest first (the first 10 of
+ * all of them) and how many each source has. A source the account may not read (no petition.read /
+ * opinion.read) is null in `bySource` and absent from `items`; `total` is the sum of the rest.
+ */
+export const WorkbenchNewWarnings = section(WorkbenchWarning).extend({
+  bySource: z.object({ case: z.number().int(), petition: z.number().int().nullable(), opinion: z.number().int().nullable() }),
 });
+export type WorkbenchNewWarnings = z.infer<typeof WorkbenchNewWarnings>;
 
 /** 下级上报: a lower court's risk reported up to this court. */
 export const WorkbenchReport = z.object({
@@ -88,8 +93,8 @@ export const WorkbenchView = z.object({
   myTasks: section(WorkbenchTask).nullable(),
   /** Clocks due soon or missed on risks I own. */
   myClocks: z.array(WorkbenchClock).nullable(),
-  /** Warnings awaiting triage: the latest 10 and the count. */
-  newWarnings: section(WorkbenchWarning).nullable(),
+  /** Warnings awaiting triage (case, petition, opinion): the latest 10, the count and the count per source. */
+  newWarnings: WorkbenchNewWarnings.nullable(),
   /** Missed clocks and overdue tasks in my scope. */
   overdue: z.object({ clocks: section(WorkbenchClock), tasks: section(WorkbenchTask) }).nullable(),
   /** Open risks (待研判 … 持续监测) by domain × level: all 20 cells, zeros included. */

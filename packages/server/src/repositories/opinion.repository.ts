@@ -7,7 +7,8 @@ import type { OpinionCaseMatchTable, OpinionItemTable, OpinionMetricSnapshotTabl
 import { chinaDayEndUtc, chinaDayStartUtc } from './time-filter.js';
 import { scopeCondition } from './scope-filter.js';
 
-const ITEM_SCOPE = { court: 'opinionItem.courtId', owner: 'opinionItem.createdBy' };
+/** The data-scope columns of an opinion item and its warnings (GET /opinion-warnings; a risk's 关联预警 too). */
+export const ITEM_SCOPE = { court: 'opinionItem.courtId', owner: 'opinionItem.createdBy' };
 
 export type OpinionFilter = Omit<OpinionListQuery, 'page' | 'pageSize'>;
 

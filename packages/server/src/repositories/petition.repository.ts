@@ -312,6 +312,10 @@ export function createPetitionRepository(db: Db, dialect: Dialect) {
     async insertStep(row: Insertable<PetitionStepTable>) {
       await db.insertInto('petitionStep').values(row).execute();
     },
+    /** The 登记 step carries the received date; a corrected 收到日期 moves it along. */
+    async moveRegisteredStep(courtId: string, petitionId: string, doneOn: string) {
+      await db.updateTable('petitionStep').set({ doneOn }).where('courtId', '=', courtId).where('petitionId', '=', petitionId).where('kind', '=', 'registered').execute();
+    },
     listSteps(courtId: string, petitionIds: readonly string[]) {
       if (petitionIds.length === 0) return Promise.resolve([]);
       return db.selectFrom('petitionStep').selectAll().where('courtId', '=', courtId).where('petitionId', 'in', [...petitionIds]).orderBy('doneOn').orderBy('createdAt').execute();

@@ -5,7 +5,9 @@ import type { Db, Dialect } from '../db/database.js';
 import { containsText } from '../db/dialect.js';
 import type { RiskAssessmentTable, RiskEventTable, RiskInstructionTable, RiskTable } from '../db/schema.js';
 import { newId } from '../ids.js';
+import { ITEM_SCOPE as OPINION_ITEM_SCOPE } from './opinion.repository.js';
 import { scopeCondition } from './scope-filter.js';
+import { WARNING_SCOPE } from './warning.repository.js';
 
 const RISK_SCOPE = { court: 'risk.courtId', department: 'risk.departmentId', owner: 'risk.ownerId' };
 const NOTHING = sql<SqlBool>`1 = 0`;
@@ -278,6 +280,40 @@ export function createRiskRepository(db: Db, dialect: Dialect) {
         .where('riskId', 'in', [...riskIds])
         .orderBy('createdAt')
         .orderBy('id')
+        .execute();
+    },
+    /** 关联预警 from cases (`risk_warning` links) that the reader's scope covers, as GET /warnings would show them. */
+    listLinkedCaseWarnings(scope: ResolvedScope, courtId: string, riskId: string) {
+      return db
+        .selectFrom('riskWarning')
+        .innerJoin('warning', (j) => j.onRef('warning.id', '=', 'riskWarning.warningId').onRef('warning.courtId', '=', 'riskWarning.courtId'))
+        .innerJoin('courtCase', (j) => j.onRef('courtCase.id', '=', 'warning.caseId').onRef('courtCase.courtId', '=', 'warning.courtId'))
+        .selectAll('warning')
+        .select('courtCase.caseNumber')
+        .where('riskWarning.courtId', '=', courtId)
+        .where('riskWarning.riskId', '=', riskId)
+        .where(scopeCondition(scope, WARNING_SCOPE))
+        .orderBy('warning.createdAt', 'desc')
+        .orderBy('warning.id')
+        .execute();
+    },
+    /** 关联预警 from petitions (their `risk_id`) of the courts in scope, as GET /petition-warnings would show them. */
+    listLinkedPetitionWarnings(courtIds: ReadonlySet<string>, courtId: string, riskId: string) {
+      if (!courtIds.has(courtId)) return Promise.resolve([]);
+      return db.selectFrom('petitionWarning').selectAll().where('courtId', '=', courtId).where('riskId', '=', riskId).orderBy('createdAt', 'desc').orderBy('id').execute();
+    },
+    /** 关联预警 from opinion items (their `risk_id`) the reader's scope covers, as GET /opinion-warnings would show them. */
+    listLinkedOpinionWarnings(scope: ResolvedScope, courtId: string, riskId: string) {
+      return db
+        .selectFrom('opinionWarning')
+        .innerJoin('opinionItem', (j) => j.onRef('opinionItem.id', '=', 'opinionWarning.itemId').onRef('opinionItem.courtId', '=', 'opinionWarning.courtId'))
+        .selectAll('opinionWarning')
+        .select('opinionItem.title as itemTitle')
+        .where('opinionWarning.courtId', '=', courtId)
+        .where('opinionWarning.riskId', '=', riskId)
+        .where(scopeCondition(scope, OPINION_ITEM_SCOPE))
+        .orderBy('opinionWarning.createdAt', 'desc')
+        .orderBy('opinionWarning.id')
         .execute();
     },
 

@@ -4,7 +4,8 @@ import type { BulkInsert, Db } from '../db/database.js';
 import type { WarningTable } from '../db/schema.js';
 import { scopeCondition } from './scope-filter.js';
 
-const WARNING_SCOPE = { court: 'warning.courtId', department: 'warning.departmentId', owner: 'warning.judgeAccountId' };
+/** The data-scope columns of a case warning (GET /warnings; a risk's 关联预警 too). */
+export const WARNING_SCOPE = { court: 'warning.courtId', department: 'warning.departmentId', owner: 'warning.judgeAccountId' };
 
 export type WarningFilter = Omit<WarningListQuery, 'page' | 'pageSize' | 'order'>;
 

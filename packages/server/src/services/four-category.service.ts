@@ -3,6 +3,7 @@ import {
   proposeFourCategories,
   supervisionActionLabel,
   type CaseFourCategoryView,
+  type FourCategoryCaseRow,
   type FourCategoryCode,
   type FourCategoryConfirmInput,
   type FourCategoryItemCode,
@@ -16,6 +17,7 @@ import {
   type SupervisionView,
 } from '@courtrisk/core';
 import type { Clock } from '../clock.js';
+import { buildXlsx, EXPORT_ROW_LIMIT, formatChinaTime } from '../export/xlsx.js';
 import type { FourCategoryLabelTable, FourCategorySupervisionTable } from '../db/schema.js';
 import { ConflictError, NotFoundError, StaleVersionError, ValidationError } from '../errors.js';
 import { groupBy } from '../group-by.js';
@@ -209,36 +211,65 @@ export function createFourCategoryService({ store, access, clock }: { store: Sto
     async list(actor: Actor, query: FourCategoryListQuery): Promise<FourCategoryList> {
       await access.require(actor, 'case.read');
       const { page, pageSize, ...filter } = query;
-      const [{ rows, total }, counts] = await Promise.all([
-        repos.fourCategories.listCases(actor.scope, filter, { limit: pageSize, offset: (page - 1) * pageSize }),
-        repos.fourCategories.countByDepartment(actor.scope, filter),
-      ]);
-      const labels = new Map<string, FourCategoryLabelTable[]>();
-      for (const [courtId, courtRows] of groupBy(rows, (r) => r.courtId)) {
-        for (const [caseId, caseLabels] of groupBy(await repos.fourCategories.listLabelsForCases(courtId, courtRows.map((r) => r.id)), (l) => l.caseId)) labels.set(caseId, caseLabels);
-      }
+      const [{ items, total }, counts] = await Promise.all([caseRows(actor, filter, { limit: pageSize, offset: (page - 1) * pageSize }), repos.fourCategories.countByDepartment(actor.scope, filter)]);
       return {
-        items: rows.map((r) => ({
-          caseId: r.id,
-          courtName: r.courtName,
-          caseNumber: r.caseNumber,
-          departmentName: r.departmentName,
-          judgeName: r.judgeName,
-          filedOn: r.filedOn,
-          closedOn: r.closedOn,
-          categories: (labels.get(r.id) ?? [])
-            .map(presentLabel)
-            .sort((a, b) => a.category.localeCompare(b.category))
-            .map((l) => ({ category: l.category, label: l.categoryLabel, itemLabels: l.itemLabels })),
-          supervisionCount: Number(r.supervisionCount ?? 0),
-          lastSupervisedAt: (r.lastSupervisedAt as string | null) ?? null,
-        })),
+        items,
         total,
         page,
         pageSize,
         counts: counts.map((c) => ({ courtName: c.courtName, departmentName: c.departmentName, category: c.category as FourCategoryCode, cases: Number(c.cases), unsupervised: Number(c.unsupervised ?? 0) })),
       };
     },
+
+    /** The list as XLSX: the same filters and order, every matching case (up to the export cap), audited. */
+    async exportXlsx(actor: Actor, query: Omit<FourCategoryListQuery, 'page' | 'pageSize'>): Promise<Buffer> {
+      await access.require(actor, 'case.read');
+      const { courtId, departmentId, category, open } = query;
+      const { items } = await caseRows(actor, { courtId, departmentId, category, open }, { limit: EXPORT_ROW_LIMIT, offset: 0 });
+      const filters = [category ? categoryText(category) : '', open === 'true' ? '仅未结' : ''].filter((text) => text !== '');
+      await store.transaction((trx) =>
+        writeAudit(trx, clock, auditActorOf(actor), { courtId: actor.courtId, action: 'four_category.export', summary: `导出四类案件 ${items.length} 件${filters.length ? `（${filters.join('，')}）` : ''}` }),
+      );
+      return buildXlsx('四类案件', [
+        { header: '案号', width: 26, value: (r) => r.caseNumber },
+        { header: '法院', width: 24, value: (r) => r.courtName },
+        { header: '部门', width: 16, value: (r) => r.departmentName },
+        { header: '承办法官', value: (r) => r.judgeName },
+        { header: '立案日期', width: 12, value: (r) => r.filedOn },
+        { header: '结案日期', width: 12, value: (r) => r.closedOn },
+        { header: '四类案件类别', width: 48, value: (r) => r.categories.map((c) => c.label).join('；') },
+        { header: '具体情形', width: 48, value: (r) => r.categories.flatMap((c) => c.itemLabels).join('；') },
+        { header: '监督次数', width: 10, value: (r) => r.supervisionCount },
+        { header: '最近监督时间', width: 20, value: (r) => formatChinaTime(r.lastSupervisedAt) },
+      ], items);
+    },
   };
+
+  /** One page (or the export's rows) of labelled cases with their confirmed categories. */
+  async function caseRows(actor: Actor, filter: Omit<FourCategoryListQuery, 'page' | 'pageSize'>, page: { limit: number; offset: number }): Promise<{ items: FourCategoryCaseRow[]; total: number }> {
+    const { rows, total } = await repos.fourCategories.listCases(actor.scope, filter, page);
+    const labels = new Map<string, FourCategoryLabelTable[]>();
+    for (const [courtId, courtRows] of groupBy(rows, (r) => r.courtId)) {
+      for (const [caseId, caseLabels] of groupBy(await repos.fourCategories.listLabelsForCases(courtId, courtRows.map((r) => r.id)), (l) => l.caseId)) labels.set(caseId, caseLabels);
+    }
+    return {
+      items: rows.map((r) => ({
+        caseId: r.id,
+        courtName: r.courtName,
+        caseNumber: r.caseNumber,
+        departmentName: r.departmentName,
+        judgeName: r.judgeName,
+        filedOn: r.filedOn,
+        closedOn: r.closedOn,
+        categories: (labels.get(r.id) ?? [])
+          .map(presentLabel)
+          .sort((a, b) => a.category.localeCompare(b.category))
+          .map((l) => ({ category: l.category, label: l.categoryLabel, itemLabels: l.itemLabels })),
+        supervisionCount: Number(r.supervisionCount ?? 0),
+        lastSupervisedAt: (r.lastSupervisedAt as string | null) ?? null,
+      })),
+      total,
+    };
+  }
 }
 export type FourCategoryService = ReturnType<typeof createFourCategoryService>;

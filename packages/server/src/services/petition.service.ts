@@ -22,6 +22,7 @@ import {
   petitionChannelLabel,
   petitionNatureLabel,
   petitionOutcomeLabel,
+  petitionVenueLevelLabel,
 } from '@courtrisk/core';
 import { buildXlsx, EXPORT_ROW_LIMIT } from '../export/xlsx.js';
 import { chinaToday, type Clock } from '../clock.js';
@@ -38,10 +39,17 @@ import type { Store } from './store.js';
 
 type Links = Awaited<ReturnType<Repositories['petitions']['listLinks']>>;
 
+/** The edit's audit names every changed field; the petition's words are never copied into the log. */
 const AUDITED_FIELDS = {
   channel: { label: '信访渠道', format: (value: unknown) => petitionChannelLabel[value as PetitionChannel] ?? String(value) },
   receivedOn: '收到日期',
-  headcount: '到访人数',
+  // A plain label would print a count of 1 as 是 (describeChanges reads 0/1 as flags).
+  headcount: { label: '到访人数', format: (value: unknown) => `${String(value)} 人` },
+  venueLevel: { label: '信访去向', format: (value: unknown) => petitionVenueLevelLabel[value as PetitionVenueLevel] ?? String(value) },
+  forwardedBy: '转交机关',
+  nature: { label: '信访性质', format: (value: unknown) => petitionNatureLabel[value as PetitionNature] ?? String(value) },
+  petitioners: { label: '信访人', format: (value: unknown) => (value as string[]).join('、') || '（空）' },
+  cases: { label: '关联案件', format: (value: unknown) => (value as string[]).join('、') || '（无）' },
   outcome: { label: '处理结果', format: (value: unknown) => petitionOutcomeLabel[value as PetitionOutcome] ?? String(value) },
   content: { label: '信访内容', format: () => '（已修改）' },
   demands: { label: '信访诉求', format: () => '（已修改）' },
@@ -79,7 +87,7 @@ export function createPetitionService({ store, access, clock, engine }: { store:
       if (!cases.some((c) => c.id === id)) fields.push({ path: `caseIds.${index}`, message: `关联案件（${id}）不存在或不在您的数据范围内` });
     });
     if (fields.length > 0) throw new ValidationError(fields.map((f) => f.message).join('；'), fields);
-    return { petitionerIds, caseIds };
+    return { petitionerIds, caseIds, people, cases };
   }
 
   const columns = (input: PetitionInput) => ({
@@ -155,11 +163,14 @@ export function createPetitionService({ store, access, clock, engine }: { store:
     return present(row, links, steps, settings.timeLimits);
   }
 
-  /** Flags of the people (old and new) and the petition's own clocks, inside the write's transaction. */
-  async function afterChange(trx: Repositories, row: PetitionTable, people: readonly string[], caseIds: readonly string[], at: string) {
-    await engine.reevaluate(trx, row.courtId, people, at);
+  /**
+   * Flags of `reevaluated` (on an edit: the people before and after it) and the petition's own
+   * clocks, whose warnings name the people now on it; inside the write's transaction.
+   */
+  async function afterChange(trx: Repositories, row: PetitionTable, reevaluated: readonly string[], petitionerIds: readonly string[], caseIds: readonly string[], at: string) {
+    await engine.reevaluate(trx, row.courtId, reevaluated, at);
     const current = (await trx.petitions.getPetition(new Set([row.courtId]), row.id))!;
-    await engine.refreshClockWarnings(trx, current, await trx.petitions.listSteps(row.courtId, [row.id]), people, caseIds, chinaToday(clock) as LocalDate, at);
+    await engine.refreshClockWarnings(trx, current, await trx.petitions.listSteps(row.courtId, [row.id]), petitionerIds, caseIds, chinaToday(clock) as LocalDate, at);
   }
 
   return {
@@ -205,7 +216,7 @@ export function createPetitionService({ store, access, clock, engine }: { store:
         await trx.petitions.insertPetition(row);
         await trx.petitions.replacePetitionPeople(courtId, id, petitionerIds, caseIds, at);
         await trx.petitions.insertStep({ id: newId(), courtId, petitionId: id, kind: 'registered', doneOn: input.receivedOn, days: null, until: null, note: null, createdBy: actor.accountId, createdByName: actor.displayName, createdAt: at });
-        await afterChange(trx, row, petitionerIds, caseIds, at);
+        await afterChange(trx, row, petitionerIds, petitionerIds, caseIds, at);
         await writeAudit(trx, clock, auditActorOf(actor), {
           courtId,
           action: 'petition.create',
@@ -217,25 +228,40 @@ export function createPetitionService({ store, access, clock, engine }: { store:
       return load(courtId, id);
     },
 
+    /**
+     * 修改信访件 (petition.manage, the permission that registers them) against the version last read
+     * (409 otherwise). Flags and their warnings are recomputed as on registration, for the people
+     * before and after the edit; the audit names each changed field, never the petition's words.
+     */
     async update(actor: Actor, id: string, input: PetitionUpdateInput): Promise<PetitionView> {
       await access.require(actor, 'petition.manage');
       const current = await visiblePetition(actor, id);
       if (current.version !== input.version) throw new StaleVersionError('petition');
       checkNotFuture(input.receivedOn);
-      const { petitionerIds, caseIds } = await checkLinks(actor, current.courtId, input);
-      const before = (await repos.petitions.listLinks(current.courtId, [id])).people.map((p) => p.id);
+      const { petitionerIds, caseIds, people, cases } = await checkLinks(actor, current.courtId, input);
+      const links = await repos.petitions.listLinks(current.courtId, [id]);
+      const before = links.people.map((p) => p.id);
       const patch = columns(input);
+      // Sorted: the same people or cases picked in another order are no change.
+      const names = (list: readonly { name: string }[]) => list.map((p) => p.name).sort();
+      const caseNumbers = (list: readonly { caseNumber: string }[]) => list.map((c) => c.caseNumber).sort();
+      const changes = describeChanges(
+        { ...current, petitioners: names(links.people), cases: caseNumbers(links.cases) },
+        { ...patch, petitioners: names(people), cases: caseNumbers(cases) },
+        AUDITED_FIELDS,
+      );
       const at = clock.now().toISOString();
       await store.transaction(async (trx) => {
         if (!(await trx.petitions.updatePetitionVersioned(current.courtId, id, input.version, { ...patch, updatedAt: at }))) throw new StaleVersionError('petition');
         await trx.petitions.replacePetitionPeople(current.courtId, id, petitionerIds, caseIds, at);
-        await afterChange(trx, current, [...new Set([...before, ...petitionerIds])], caseIds, at);
+        if (input.receivedOn !== current.receivedOn) await trx.petitions.moveRegisteredStep(current.courtId, id, input.receivedOn);
+        await afterChange(trx, current, [...new Set([...before, ...petitionerIds])], petitionerIds, caseIds, at);
         await writeAudit(trx, clock, auditActorOf(actor), {
           courtId: current.courtId,
           action: 'petition.update',
           targetType: 'petition',
           targetId: id,
-          summary: `修改信访件：${describeChanges(current, patch, AUDITED_FIELDS)}`,
+          summary: `修改信访件（${current.receivedOn} ${petitionChannelLabel[current.channel as PetitionChannel]}）：${changes}`,
         });
       });
       return load(current.courtId, id);

@@ -3,6 +3,7 @@ import {
   applyRiskAction,
   availableActions,
   collectDescendantIds,
+  compareWarningRefs,
   computeClocks,
   createRisk,
   isInScope,
@@ -26,6 +27,7 @@ import {
   type RiskCreateInput,
   type RiskDomain,
   type RiskLevel,
+  type RiskLinkedWarning,
   type RiskListQuery,
   type RiskState,
   type RiskTimelineEntry,
@@ -46,6 +48,7 @@ import { writeAudit } from './audit-writer.js';
 import { notify, type NewNotification } from './notifier.js';
 import { forCourt } from './risk-settings.service.js';
 import type { Store } from './store.js';
+import { caseWarningRef, opinionWarningRef, petitionWarningRefs } from './warning-refs.js';
 
 type RiskRow = RiskTable & { courtName: string; ownerName: string | null; departmentName: string | null };
 type InstructionRow = RiskInstructionTable & { fromCourtName: string; riskTitle: string };
@@ -669,6 +672,30 @@ export function createRiskService({ store, access, clock, registrar }: { store: 
     async timeline(actor: Actor, id: string): Promise<{ items: RiskTimelineEntryView[] }> {
       await access.require(actor, 'risk.read');
       return { items: await timelineOf(await visibleRisk(actor, id)) };
+    },
+
+    /**
+     * 关联预警 (docs/risk-lifecycle.md "Linked warnings"): the case warnings linked to the risk and the
+     * petition and opinion warnings turned into or joined to it (their `risk_id`), newest first. Each
+     * source only with the permissions and scope of its 预警列表 tab — warning.read, plus petition.read /
+     * opinion.read — so a reader of the risk who may not read a source sees none of its warnings.
+     */
+    async linkedWarnings(actor: Actor, id: string): Promise<{ items: RiskLinkedWarning[] }> {
+      await access.require(actor, 'risk.read');
+      const row = await visibleRisk(actor, id);
+      if (!actor.permissions.has('warning.read')) return { items: [] };
+      const [cases, petitions, opinions] = await Promise.all([
+        repos.risks.listLinkedCaseWarnings(actor.scope, row.courtId, row.id),
+        actor.permissions.has('petition.read') ? repos.risks.listLinkedPetitionWarnings(actor.scope.courtIds, row.courtId, row.id) : [],
+        actor.permissions.has('opinion.read') ? repos.risks.listLinkedOpinionWarnings(actor.scope, row.courtId, row.id) : [],
+      ]);
+      const petitionRefs = await petitionWarningRefs(repos, actor.scope.courtIds, petitions);
+      const items: RiskLinkedWarning[] = [
+        ...cases.map((w) => ({ ...caseWarningRef(w), subtype: w.subtype, summary: null })),
+        ...petitionRefs.map((ref, index) => ({ ...ref, subtype: petitions[index]!.subtype, summary: petitions[index]!.explanation })),
+        ...opinions.map((w) => ({ ...opinionWarningRef(w), subtype: w.subtype, summary: w.explanation })),
+      ];
+      return { items: items.sort(compareWarningRefs) };
     },
 
     async assessments(actor: Actor, id: string): Promise<{ items: AssessmentView[] }> {

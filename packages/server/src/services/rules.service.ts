@@ -90,10 +90,28 @@ export function createRulesService({ store, access, clock, rules, jobs }: Deps) 
     return access.inScope(actor, asScopedCourt(await repos.courts.getById(id)), 'court', id);
   }
 
+  /** Declared `version:` of each shipped default pack, parsed once. */
+  const shippedVersions = new Map<string, number>();
+  function shippedVersion(pack: string): number | undefined {
+    if (!shippedVersions.has(pack)) {
+      const shipped = rules.shippedDefault(pack);
+      const parsed = shipped && parseRulePack(shipped.yaml);
+      if (parsed?.ok) shippedVersions.set(pack, parsed.pack.version);
+    }
+    return shippedVersions.get(pack);
+  }
+
+  /** The shipped default, when it declares a newer version than the court's copy does. */
+  function defaultUpdateOf(pack: RulePack | undefined): RulePackView['defaultUpdate'] {
+    const shipped = pack && shippedVersion(pack.pack);
+    return pack && shipped !== undefined && shipped > pack.version ? { version: shipped, courtPackVersion: pack.version } : null;
+  }
+
   function presentPack(row: RulePackVersionTable, stats: Map<string, RuleStatsView>): RulePackView {
     const parsed = parseRulePack(row.yaml);
     const pack = parsed.ok ? parsed.pack : undefined;
     return {
+      defaultUpdate: defaultUpdateOf(pack),
       courtId: row.courtId,
       pack: row.pack,
       title: pack?.title ?? row.pack,
@@ -162,9 +180,11 @@ export function createRulesService({ store, access, clock, rules, jobs }: Deps) 
       if (!row) throw new NotFoundError('rulePack', `${pack}@${query.version}`);
       const stats = statsFrom(await repos.warnings.statsByRule([court.id]));
       const versions = await repos.rulePacks.listVersions(court.id, pack);
+      const view = presentPack(row, stats);
       return {
-        ...presentPack(row, stats),
+        ...view,
         yaml: row.yaml,
+        defaultYaml: view.defaultUpdate ? (rules.shippedDefault(pack)?.yaml ?? null) : null,
         versions: versions.map((v) => ({ version: v.version, enabled: v.enabled === 1, comment: v.comment, createdBy: v.createdBy, createdAt: v.createdAt })),
       };
     },

@@ -52,6 +52,10 @@ export function createRuleRuntime({ store, clock, defaults }: Deps) {
   return {
     currentPacks,
     watchLists,
+    /** The shipped default of a pack (packages/core/rules), as new courts get it. */
+    shippedDefault(pack: string): RulePackSource | undefined {
+      return defaults.find((d) => d.pack === pack);
+    },
     /** The court's compiled screener, rebuilt only when its packs or watch-lists changed. */
     async forCourt(courtId: string): Promise<CompiledCourtRules> {
       const rows = await currentPacks(courtId);

@@ -8,6 +8,7 @@ import { writeAudit } from './audit-writer.js';
 import { presentWarning as presentOpinionWarning } from './opinion.service.js';
 import { presentPetitionWarning } from './petition-flags.js';
 import { viewerOf, type RiskRegistrar } from './risk.service.js';
+import { petitionSubjects } from './warning-refs.js';
 import type { Store } from './store.js';
 
 type Kind = 'petition' | 'opinion';
@@ -120,14 +121,8 @@ export function createWarningRiskService({ store, access, clock, registrar }: { 
       await access.require(actor, 'warning.read');
       await access.require(actor, READ_PERMISSION.petition);
       const { rows, total } = await repos.petitions.listWarnings(actor.scope.courtIds, query);
-      const subjectOf = (row: (typeof rows)[number]) => row.petitionerId ?? (JSON.parse(row.petitionerIds) as string[])[0] ?? null;
-      const subjects = [...new Set(rows.map(subjectOf).filter((id): id is string => id !== null))];
-      const names = new Map((await repos.petitions.listPeopleNames(actor.scope.courtIds, subjects)).map((p) => [p.id, p.name]));
-      const items = rows.map((row) => {
-        const petitionerId = subjectOf(row);
-        const petitionerName = petitionerId ? (names.get(petitionerId) ?? null) : null;
-        return { ...presentPetitionWarning(row), courtId: row.courtId, petitionerId: petitionerName === null ? null : petitionerId, petitionerName };
-      });
+      const subjects = await petitionSubjects(repos, actor.scope.courtIds, rows);
+      const items = rows.map((row) => ({ ...presentPetitionWarning(row), courtId: row.courtId, ...subjects.get(row.id)! }));
       return { items, total, page: query.page, pageSize: query.pageSize };
     },
     /** GET /opinion-warnings (预警列表 · 舆情预警) */

@@ -1,21 +1,24 @@
 import {
   chinaDateOf,
   collectDescendantIds,
+  compareWarningRefs,
   computeClocks,
   endOfChinaDay,
   OPEN_RISK_STATUSES,
   RISK_DOMAINS,
   RISK_LEVELS,
+  SourceWarningListQuery,
   toEpochMs,
   WarningListQuery,
-  type HeatCell,
   type PerCourtRow,
   type RiskClock,
   type RiskLevel,
   type RiskStatus,
   type TaskStatus,
   type TrendPoint,
+  type WarningRef,
   type WorkbenchClock,
+  type WorkbenchNewWarnings,
   type WorkbenchQuery,
   type WorkbenchTask,
   type WorkbenchView,
@@ -27,6 +30,7 @@ import { toRiskState } from '../repositories/risk.repository.js';
 import type { Actor } from './actor.js';
 import { forCourt, type CourtRiskSettings } from './risk-settings.service.js';
 import type { Store } from './store.js';
+import { caseWarningRef, opinionWarningRef, petitionWarningRefs } from './warning-refs.js';
 
 const LIST_SIZE = 10;
 const TREND_DAYS = 30;
@@ -60,10 +64,36 @@ function trendDays(nowMs: number) {
 
 /**
  * 工作台 (issue 4): each section computed inside the caller's data scope with the register's own
- * visibility rule; sections need risk.read (risks, tasks, clocks) or warning.read (new warnings).
+ * visibility rule; sections need risk.read (risks, tasks, clocks) or warning.read (new warnings, with
+ * petition and opinion warnings for petition.read / opinion.read).
  */
 export function createWorkbenchService({ store, clock }: { store: Store; clock: Clock }) {
   const { repos } = store;
+
+  /**
+   * 新预警 of one court: pending case warnings (warning.read), and pending petition / opinion warnings
+   * for those who also hold petition.read / opinion.read — each through the same query and scope as its
+   * 预警列表 tab (GET /warnings, /petition-warnings, /opinion-warnings), so counts match those lists.
+   */
+  async function newWarnings(actor: Actor, courtId: string): Promise<WorkbenchNewWarnings> {
+    const pending = { courtId, status: 'pending', pageSize: LIST_SIZE, order: 'desc' } as const;
+    const [cases, petitions, opinions] = await Promise.all([
+      repos.warnings.list(actor.scope, WarningListQuery.parse(pending)),
+      actor.permissions.has('petition.read') ? repos.petitions.listWarnings(actor.scope.courtIds, SourceWarningListQuery.parse(pending)) : null,
+      actor.permissions.has('opinion.read') ? repos.opinion.listWarningsInScope(actor.scope, SourceWarningListQuery.parse(pending)) : null,
+    ]);
+    const items: WarningRef[] = [
+      ...cases.rows.map(caseWarningRef),
+      ...(petitions ? await petitionWarningRefs(repos, actor.scope.courtIds, petitions.rows) : []),
+      ...(opinions ? opinions.rows.map(opinionWarningRef) : []),
+    ];
+    return {
+      total: cases.total + (petitions?.total ?? 0) + (opinions?.total ?? 0),
+      items: items.sort(compareWarningRefs).slice(0, LIST_SIZE),
+      bySource: { case: cases.total, petition: petitions?.total ?? null, opinion: opinions?.total ?? null },
+    };
+  }
+
   return {
     async get(actor: Actor, query: WorkbenchQuery): Promise<WorkbenchView> {
       // Signed in is enough to open the page; a court outside the scope does not exist for the caller.
@@ -91,13 +121,7 @@ export function createWorkbenchService({ store, clock }: { store: Store; clock: 
         lowerReports: null,
       };
 
-      if (canWarnings) {
-        const { rows, total } = await repos.warnings.list(actor.scope, WarningListQuery.parse({ courtId, status: 'pending', pageSize: LIST_SIZE, order: 'desc' }));
-        base.newWarnings = {
-          total,
-          items: rows.map((w) => ({ id: w.id, title: w.title, level: w.level as RiskLevel, domain: w.domain as HeatCell['domain'], caseId: w.caseId, caseNumber: w.caseNumber, createdAt: w.createdAt })),
-        };
-      }
+      if (canWarnings) base.newWarnings = await newWarnings(actor, courtId);
       // Tasks handed to me or my department are mine to see without 查看风险 (docs/risk-api.md "Assignees without 查看风险").
       base.myTasks = courtId === actor.courtId ? firstOf((await repos.workbench.listMyOpenTasks(actor.courtId, actor.accountId, actor.departmentId)).map(presentTask(today))) : { total: 0, items: [] };
       if (!canRisks) return base;

@@ -7,10 +7,13 @@ import type {
   FourCategoryRevokeInput,
   SupervisionInput,
 } from '@courtrisk/core';
-import { http } from './http';
+import { apiUrl, http } from './http';
 
 /** 四类案件列表，及按法院、部门、类别的统计。 */
 export const listFourCategoryCases = (query: Partial<FourCategoryListQuery>) => http.get<FourCategoryList>('/four-categories', query);
+
+/** 四类案件列表导出地址（XLSX，与列表同样的筛选）。 */
+export const fourCategoriesExportUrl = (query: Partial<FourCategoryListQuery>) => apiUrl('/four-categories/export.xlsx', query);
 
 /** 案件的四类案件标注、系统建议与监督记录。 */
 export const getCaseFourCategories = (caseId: string) => http.get<CaseFourCategoryView>(`/cases/${caseId}/four-categories`);

@@ -22,6 +22,7 @@ import type {
   PetitionSettingsView,
   PetitionStepInput,
   PetitionSummaryView,
+  PetitionUpdateInput,
   PetitionView,
   StabilizationPlanInput,
   StabilizationPlanView,
@@ -62,6 +63,9 @@ export const getPetition = (id: string) => http.get<PetitionView>(`/petitions/${
 
 /** 登记信访件（服务器计算标记并预警）。 */
 export const createPetition = (input: PetitionInput) => http.post<PetitionView>('/petitions', input);
+
+/** 修改信访件（带读取时的版本号；服务器重新计算标记与预警，版本过期返回 409）。 */
+export const updatePetition = (id: string, input: PetitionUpdateInput) => http.put<PetitionView>(`/petitions/${id}`, input);
 
 /** 登记办理环节（可同时更新处理结果）。 */
 export const addPetitionStep = (id: string, input: PetitionStepInput) => http.post<PetitionView>(`/petitions/${id}/steps`, input);

@@ -8,6 +8,7 @@ import type {
   RiskAssignmentInput,
   RiskCommentInput,
   RiskCreateInput,
+  RiskLinkedWarning,
   RiskListQuery,
   RiskSummaryView,
   RiskTimelineEntryView,
@@ -46,6 +47,9 @@ export const getRiskSummary = (id: string) => http.get<RiskSummaryView>(`/risks/
 
 /** 风险时间线（由早到晚）。 */
 export const getRiskTimeline = (id: string) => http.get<{ items: RiskTimelineEntryView[] }>(`/risks/${id}/timeline`);
+
+/** 关联预警：案件、信访、舆情预警，仅含查看者有权查看的来源（最新在前）。 */
+export const listRiskWarnings = (id: string) => http.get<{ items: RiskLinkedWarning[] }>(`/risks/${id}/warnings`);
 
 /** 研判记录。 */
 export const listAssessments = (id: string) => http.get<{ items: AssessmentView[] }>(`/risks/${id}/assessments`);

@@ -579,6 +579,15 @@ export const zh = {
     noSubject: '—',
   },
 
+  /** A warning of any source where it is named outside its list (工作台 新预警, a risk's 关联预警). */
+  warningSource: {
+    labels: { case: '案件', petition: '信访', opinion: '舆情' },
+    /** A petition warning that names no petitioner opens the 信访预警 tab. */
+    petitionList: '信访预警列表',
+    /** Count per source, e.g. “案件 3 · 信访 2”. */
+    breakdown: (parts: readonly { label: string; count: number }[]) => parts.map((part) => `${part.label} ${part.count}`).join(' · '),
+  },
+
   rules: {
     description: '筛查规则按风险类别分包维护。每次修改或启停都生成新版本并记入审计日志，保存后自动对案件重新筛查。',
     court: '法院',
@@ -606,6 +615,7 @@ export const zh = {
     toggleComment: '说明',
     toggleCommentPlaceholder: '请说明原因，记入版本历史',
     toggled: (enable: boolean) => (enable ? '已启用规则包，正在重新筛查案件' : '已停用规则包，正在重新筛查案件'),
+    defaultUpdate: (version: number) => `默认规则已修订至第 ${version} 版`,
   },
 
   watchLists: {
@@ -710,6 +720,17 @@ export const zh = {
     btProcessed: (processed: number, total: number | null) =>
       total === null ? `已筛查 ${processed} 件` : `已筛查 ${processed} / ${total} 件`,
     lineCount: (count: number) => `共 ${count} 行`,
+    defaultUpdate: (version: number, courtVersion: number) =>
+      `系统默认规则已修订（默认规则第 ${courtVersion} 版 → 第 ${version} 版），本院现用规则基于修订前的内容。可先查看差异，载入编辑器后试运行、回测，确认后保存为本院新版本。`,
+    showDiff: '查看差异',
+    loadDefault: '载入新版默认规则',
+    loadDefaultQuestion: '编辑器中的内容将替换为系统默认规则（本院自行修改过的规则需重新修改），确定载入吗？',
+    defaultLoaded: (version: number) => `已载入系统默认规则第 ${version} 版，请核对后保存为新版本`,
+    adoptComment: (version: number) => `采用系统默认规则第 ${version} 版`,
+    diffTitle: (version: number) => `本院规则包与系统默认规则第 ${version} 版的差异`,
+    diffSummary: (removed: number, added: number) => `红色为本院现有、默认规则没有的行（${removed} 行），绿色为默认规则新增或改写的行（${added} 行）。`,
+    diffNone: '两者内容相同',
+    diffClose: '关闭',
   },
 
   savedFilters: {
@@ -985,6 +1006,10 @@ export const zh = {
     cases: '关联案件',
     warnings: '来源预警',
     warningCount: (count: number) => `${count} 条`,
+    linkedWarnings: '关联预警',
+    linkedWarningsHint: '由案件预警确认、或由信访预警与舆情预警转为风险或并入本风险的预警；只列出您有权查看的来源',
+    warningSource: '来源',
+    warningSubject: '关联对象',
     tags: '标签',
     description: '风险描述',
     resolution: '化解情况',
@@ -1522,6 +1547,9 @@ export const zh = {
     days: '天',
     // Forms on the petitioner's page, the 信访件 and 重点人员 pages.
     edit: '编辑信访人',
+    editPetition: '编辑信访件',
+    editPetitionHint: '保存后系统按修改后的内容重新计算重复访、越级访、集体访、极端言行标记及预警，修改记入审计日志。',
+    editPetitionConflict: '该信访件刚被他人修改，已重新加载最新内容，请核对后重新编辑。',
     idNumberKeep: (masked: string) => `不修改请留空（已登记 ${masked}）`,
     addContact: '添加联系方式',
     removeContact: '删除',

@@ -1,5 +1,6 @@
 import { CaseFourCategoryView, FourCategoryConfirmInput, FourCategoryList, FourCategoryListQuery, FourCategoryRejectInput, FourCategoryRevokeInput, IdParams, SupervisionInput } from '@courtrisk/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { sendXlsx } from '../xlsx-reply.js';
 
 export const fourCategoryRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['四类案件'];
@@ -8,6 +9,12 @@ export const fourCategoryRoutes: FastifyPluginAsyncZod = async (app) => {
     url: '/four-categories',
     schema: { tags, summary: '四类案件列表与按法院、部门、类别的统计', querystring: FourCategoryListQuery, response: { 200: FourCategoryList } },
     handler: (req) => app.services.fourCategories.list(req.actor, req.query),
+  });
+  app.route({
+    method: 'GET',
+    url: '/four-categories/export.xlsx',
+    schema: { tags, summary: '导出四类案件列表（XLSX，筛选同列表）', querystring: FourCategoryListQuery },
+    handler: async (req, reply) => sendXlsx(reply, '四类案件', await app.services.fourCategories.exportXlsx(req.actor, req.query)),
   });
   app.route({
     method: 'GET',

@@ -10,6 +10,7 @@ import {
   RiskAssignmentInput,
   RiskCommentInput,
   RiskCreateInput,
+  RiskLinkedWarning,
   RiskListQuery,
   RiskSummaryView,
   RiskTimelineEntryView,
@@ -72,6 +73,12 @@ export const riskRoutes: FastifyPluginAsyncZod = async (app) => {
     url: '/risks/:id/timeline',
     schema: { tags, summary: '风险时间线（从早到晚）', params: IdParams, response: { 200: items(RiskTimelineEntryView) } },
     handler: (req) => app.services.risks.timeline(req.actor, req.params.id),
+  });
+  app.route({
+    method: 'GET',
+    url: '/risks/:id/warnings',
+    schema: { tags, summary: '关联预警（案件、信访、舆情；按查看者的预警、信访、舆情权限与数据范围，最新在前）', params: IdParams, response: { 200: items(RiskLinkedWarning) } },
+    handler: (req) => app.services.risks.linkedWarnings(req.actor, req.params.id),
   });
   app.route({
     method: 'GET',

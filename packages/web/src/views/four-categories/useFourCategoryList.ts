@@ -1,6 +1,6 @@
 import { FOUR_CATEGORIES, type FourCategoryCaseRow, type FourCategoryListQuery } from '@courtrisk/core';
-import { shallowRef } from 'vue';
-import { listFourCategoryCases } from '../../api/four-categories';
+import { computed, shallowRef } from 'vue';
+import { fourCategoriesExportUrl, listFourCategoryCases } from '../../api/four-categories';
 import { showError } from '../../components/feedback';
 import { usePagedList } from '../../composables/usePagedList';
 import { useCourtStore } from '../../stores/courts';
@@ -11,7 +11,7 @@ type Counts = Awaited<ReturnType<typeof listFourCategoryCases>>['counts'];
 export const categoryFilterOptions = FOUR_CATEGORIES.map((c) => ({ value: c.code, label: `${c.ordinal}${c.label}` }));
 export const categoryShort = (code: string) => FOUR_CATEGORIES.find((c) => c.code === code)?.ordinal ?? code;
 
-/** 四类案件 list: labelled cases in scope, and the per-department counts that came with the same answer. */
+/** 四类案件 list: labelled cases in scope, the per-department counts that came with the same answer, and the XLSX of the same filters. */
 export function useFourCategoryList() {
   void useCourtStore().load().catch(showError);
   const counts = shallowRef<Counts>([]);
@@ -22,5 +22,6 @@ export function useFourCategoryList() {
     return answer;
   }, () => ({ courtId: undefined, category: undefined, open: undefined }));
   void list.load();
-  return { list, counts };
+  const exportUrl = computed(() => fourCategoriesExportUrl(list.query()));
+  return { list, counts, exportUrl };
 }

@@ -71,7 +71,11 @@ const full: WorkbenchView = {
   myClocks: [clock('x', '2026-03-01T00:00:00.000Z', 'missed'), clock('y', '2026-03-20T00:00:00.000Z', 'due_soon')],
   newWarnings: {
     total: 42,
-    items: [{ id: 'w1', title: '非法集资风险', level: 'red', domain: 'financial', caseId: 'c1', caseNumber: '(2025)示01民初7号', createdAt: '2026-03-03T02:00:00.000Z' }],
+    items: [
+      { source: 'petition', id: 'pw1', title: '重复信访', level: 'orange', domain: 'social_stability', courtId: OWN_COURT, petitionId: 'p1', petitionerId: 'pp1', petitionerName: '张某', createdAt: '2026-03-03T03:00:00.000Z' },
+      { source: 'case', id: 'w1', title: '非法集资风险', level: 'red', domain: 'financial', courtId: OWN_COURT, caseId: 'c1', caseNumber: '(2025)示01民初7号', createdAt: '2026-03-03T02:00:00.000Z' },
+    ],
+    bySource: { case: 40, petition: 2, opinion: 0 },
   },
   overdue: {
     clocks: { total: 11, items: [clock('x', '2026-03-01T00:00:00.000Z', 'missed')] },
@@ -135,7 +139,7 @@ describe('workbenchFigures', () => {
     expect(workbenchFigures(full)).toEqual({
       tasks: { total: 12, overdue: 1, overdueMore: false },
       clocks: { total: 2, missed: 1 },
-      warnings: { total: 42 },
+      warnings: { total: 42, breakdown: '案件 40 · 信访 2 · 舆情 0' },
       overdue: { total: 12 },
     });
   });
@@ -148,7 +152,14 @@ describe('workbenchFigures', () => {
   it('leaves out the sections the account may not see', () => {
     expect(workbenchFigures(empty)).toEqual({ tasks: null, clocks: null, warnings: null, overdue: null });
     expect(hasAnySection(empty)).toBe(false);
-    expect(hasAnySection({ ...empty, newWarnings: { total: 0, items: [] } })).toBe(true);
+    expect(hasAnySection({ ...empty, newWarnings: { total: 0, items: [], bySource: { case: 0, petition: null, opinion: null } } })).toBe(true);
+  });
+
+  it('breaks 新预警 down by source only when the account reads more than one source', () => {
+    const caseOnly = { ...full, newWarnings: { total: 5, items: [], bySource: { case: 5, petition: null, opinion: null } } };
+    expect(workbenchFigures(caseOnly).warnings).toEqual({ total: 5, breakdown: null });
+    const withOpinion = { ...full, newWarnings: { total: 7, items: [], bySource: { case: 5, petition: null, opinion: 2 } } };
+    expect(workbenchFigures(withOpinion).warnings).toEqual({ total: 7, breakdown: '案件 5 · 舆情 2' });
   });
 });
 

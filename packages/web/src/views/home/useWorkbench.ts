@@ -7,6 +7,7 @@ import type { ECElementEvent } from '../../components/charts/echarts';
 import { buildRiskHeatOption } from '../../components/charts/risk-heat';
 import { buildRiskTrendOption } from '../../components/charts/risk-trend';
 import { useAuthStore } from '../../stores/auth';
+import { warningSourceBreakdown } from '../warnings/warning-ref';
 
 /** One item of a list section, straight from core's contract. */
 export type WorkbenchWarningItem = NonNullable<WorkbenchView['newWarnings']>['items'][number];
@@ -29,7 +30,8 @@ export const sortClocks = (clocks: readonly WorkbenchClock[]): WorkbenchClock[] 
   );
 
 /**
- * The four numbers at the top of the page; null where the account has no such section. List sections
+ * The four numbers at the top of the page; null where the account has no such section. 新预警 adds its
+ * count per source (案件 / 信访 / 舆情) when the account reads more than one. List sections
  * carry only their first items, so totals come from `total`; the overdue share of my tasks is counted in
  * the items (earliest due first, so overdue ones lead) and is a lower bound (`overdueMore`) only when every
  * item shown is overdue and more are not shown.
@@ -47,7 +49,7 @@ export function workbenchFigures(view: WorkbenchView) {
       total: view.myClocks.length,
       missed: view.myClocks.filter((item) => item.clock.status === 'missed').length,
     },
-    warnings: view.newWarnings && { total: view.newWarnings.total },
+    warnings: view.newWarnings && { total: view.newWarnings.total, breakdown: warningSourceBreakdown(view.newWarnings.bySource) },
     overdue: view.overdue && { total: view.overdue.clocks.total + view.overdue.tasks.total },
   };
 }

@@ -1,5 +1,6 @@
+import type { PetitionView } from '@courtrisk/core';
 import { describe, expect, it } from 'vitest';
-import { beijingToday, blankPetitionForm, toPetitionInput } from './usePetitioners';
+import { beijingToday, blankPetitionForm, petitionFormValues, toPetitionInput, toPetitionUpdate } from './usePetitioners';
 
 describe('toPetitionInput', () => {
   it('trims the text, leaves out an empty 转交机关 and counts at least the registered petitioners', () => {
@@ -24,6 +25,47 @@ describe('toPetitionInput', () => {
 
   it('keeps the transferring organ of an 上级转交 petition', () => {
     expect(toPetitionInput({ ...blankPetitionForm(), channel: 'upper_transfer', forwardedBy: ' 省高院 ' }).forwardedBy).toBe('省高院');
+  });
+});
+
+describe('编辑信访件 form', () => {
+  const petition = {
+    id: 'pt1',
+    channel: 'upper_transfer',
+    receivedOn: '2026-02-20',
+    headcount: 6,
+    venueLevel: 'high',
+    forwardedBy: '省高院',
+    nature: 'litigation',
+    content: '反映执行迟缓',
+    demands: '尽快执行',
+    outcome: 'accepted',
+    petitioners: [{ id: 'a', name: '甲' }, { id: 'b', name: '乙' }],
+    cases: [{ id: 'c1', caseNumber: '(2025)示01民终1号' }],
+    version: 3,
+  } as unknown as PetitionView;
+
+  it('starts from the record as stored, people and cases by id', () => {
+    expect(petitionFormValues(petition)).toEqual({
+      petitionerIds: ['a', 'b'],
+      channel: 'upper_transfer',
+      receivedOn: '2026-02-20',
+      headcount: 6,
+      venueLevel: 'high',
+      forwardedBy: '省高院',
+      nature: 'litigation',
+      caseIds: ['c1'],
+      content: '反映执行迟缓',
+      demands: '尽快执行',
+      outcome: 'accepted',
+    });
+    expect(petitionFormValues({ ...petition, forwardedBy: null }).forwardedBy).toBe('');
+  });
+
+  it('sends what 登记来访 sends, every field (a PUT replaces the record), with the version it was read at', () => {
+    const form = { ...petitionFormValues(petition), channel: 'visit' as const, forwardedBy: '省高院', content: ' 改正后的内容 ' };
+    expect(toPetitionUpdate(form, 3)).toEqual({ ...toPetitionInput(form), version: 3 });
+    expect(toPetitionUpdate(form, 3)).toMatchObject({ content: '改正后的内容', outcome: 'accepted', caseIds: ['c1'], petitionerIds: ['a', 'b'], version: 3 });
   });
 });
 

@@ -1,4 +1,4 @@
-import { PETITION_CHANNELS, PETITION_OUTCOMES, PETITION_VENUE_LEVELS, petitionChannelLabel, petitionFlagKindLabel, petitionNatureLabel, petitionOutcomeLabel, petitionVenueLevelLabel, type LocalDate, type PetitionChannel, type PetitionInput, type PetitionMonthlyView, type PetitionNature, type PetitionOutcome, type PetitionVenueLevel } from '@courtrisk/core';
+import { PETITION_CHANNELS, PETITION_OUTCOMES, PETITION_VENUE_LEVELS, petitionChannelLabel, petitionFlagKindLabel, petitionNatureLabel, petitionOutcomeLabel, petitionVenueLevelLabel, type LocalDate, type PetitionChannel, type PetitionInput, type PetitionMonthlyView, type PetitionNature, type PetitionOutcome, type PetitionUpdateInput, type PetitionVenueLevel, type PetitionView } from '@courtrisk/core';
 import { computed, onMounted, shallowRef } from 'vue';
 import { createPetition, createPetitioner, getPetitionMonthly, listPetitioners, petitionersExportUrl, type PetitionerFilters } from '../../api/petitions';
 import { showError } from '../../components/feedback';
@@ -74,6 +74,28 @@ export function toPetitionInput(form: PetitionForm): PetitionInput {
     demands: form.demands.trim(),
     outcome: form.outcome,
   };
+}
+
+/** 编辑信访件 starts from the record as stored: its people and cases, an empty 转交机关 as ''. */
+export function petitionFormValues(petition: PetitionView): PetitionForm {
+  return {
+    petitionerIds: petition.petitioners.map((p) => p.id),
+    channel: petition.channel,
+    receivedOn: petition.receivedOn,
+    headcount: petition.headcount,
+    venueLevel: petition.venueLevel,
+    forwardedBy: petition.forwardedBy ?? '',
+    nature: petition.nature,
+    caseIds: petition.cases.map((c) => c.id),
+    content: petition.content,
+    demands: petition.demands,
+    outcome: petition.outcome,
+  };
+}
+
+/** PUT /petitions/:id body: the same as 登记来访's, with the version the form was filled from. */
+export function toPetitionUpdate(form: PetitionForm, version: number): PetitionUpdateInput {
+  return { ...toPetitionInput(form), version };
 }
 
 /**

@@ -1,5 +1,7 @@
+import type { PetitionView } from '@courtrisk/core';
 import { computed } from 'vue';
-import { listPetitions, petitionsExportUrl, type PetitionFilters } from '../../api/petitions';
+import { getPetition, listPetitions, petitionsExportUrl, type PetitionFilters } from '../../api/petitions';
+import { showError } from '../../components/feedback';
 import { useDateRange } from '../../composables/useDateRange';
 import { usePagedList } from '../../composables/usePagedList';
 
@@ -11,5 +13,16 @@ export function usePetitionList() {
   const list = usePagedList(listPetitions, blankPetitionFilters);
   const dateRange = useDateRange(list.filters);
   const exportUrl = computed(() => petitionsExportUrl(list.query()));
-  return { list, dateRange, exportUrl };
+
+  /** The whole record for 编辑 (a list row is a summary); undefined when it could not be read (the error is shown). */
+  async function fetchForEdit(id: string): Promise<PetitionView | undefined> {
+    try {
+      return await getPetition(id);
+    } catch (error) {
+      showError(error);
+      return undefined;
+    }
+  }
+
+  return { list, dateRange, exportUrl, fetchForEdit };
 }

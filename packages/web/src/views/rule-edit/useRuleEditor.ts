@@ -86,6 +86,16 @@ export function useRuleEditor(packName: () => string, courtIdOf: () => string | 
     historical.value = null;
   };
 
+  /** Puts the shipped default (a newer revision than the court's copy) in the editor, unsaved. */
+  function loadDefault(): void {
+    if (!detail.value?.defaultYaml) return;
+    historical.value = null;
+    draft.value = detail.value.defaultYaml;
+    problems.value = [];
+  }
+  /** The editor holds the shipped default as it is: the save comment can say so. */
+  const draftIsDefault = computed(() => !!detail.value?.defaultYaml && draft.value === detail.value.defaultYaml);
+
   /** Problems from the server: marked in the editor and announced once. */
   function reportProblems(found: RuleProblemView[]): void {
     problems.value = found;
@@ -185,6 +195,8 @@ export function useRuleEditor(packName: () => string, courtIdOf: () => string | 
     editorText,
     viewVersion,
     backToCurrent,
+    loadDefault,
+    draftIsDefault,
     saveDialog,
     rescreen,
     dryForm,

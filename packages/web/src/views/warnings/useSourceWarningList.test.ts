@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import * as opinionApi from '../../api/opinion';
 import * as petitionsApi from '../../api/petitions';
 import * as warningsApi from '../../api/warnings';
-import { canTurnIntoRisk, subjectOf, useSourceWarningList, visibleWarningTabs } from './useSourceWarningList';
+import { canTurnIntoRisk, initialWarningTab, subjectOf, useSourceWarningList, visibleWarningTabs } from './useSourceWarningList';
 
 vi.mock('../../components/feedback', () => ({ showError: vi.fn() }));
 vi.mock('../../api/warnings', () => ({ listPetitionWarnings: vi.fn(), listOpinionWarnings: vi.fn() }));
@@ -23,6 +23,13 @@ describe('预警列表 source tabs', () => {
     expect(visibleWarningTabs(() => false)).toEqual(['case']);
     expect(visibleWarningTabs((p) => p === 'opinion.read')).toEqual(['case', 'opinion']);
     expect(visibleWarningTabs(() => true)).toEqual(['case', 'petition', 'opinion']);
+  });
+
+  it('opens on the tab the link asks for (?tab=petition), when the account sees it', () => {
+    expect(initialWarningTab('petition', ['case', 'petition', 'opinion'])).toBe('petition');
+    expect(initialWarningTab('petition', ['case', 'opinion'])).toBe('case');
+    expect(initialWarningTab(undefined, ['case', 'petition'])).toBe('case');
+    expect(initialWarningTab(['opinion'], ['case', 'opinion'])).toBe('case');
   });
 
   it('links the subject: the petitioner page, the opinion item page, nothing when no person is named', () => {

@@ -20,6 +20,11 @@ export function visibleWarningTabs(can: (permission: Permission) => boolean): Wa
   return ['case', ...(['petition', 'opinion'] as const).filter((kind) => can(TAB_PERMISSION[kind]))];
 }
 
+/** The tab to open on: `?tab=petition` (from the 工作台 or a risk's 关联预警) when the account sees it, else 案件预警. */
+export function initialWarningTab(requested: unknown, visible: readonly WarningTab[]): WarningTab {
+  return visible.find((tab) => tab === requested) ?? 'case';
+}
+
 /** Where the warning's subject opens: the petitioner page, or the opinion item page; null when it names no one. */
 export function subjectOf(kind: SourceWarningKind, row: SourceWarningRow): { text: string; to: RouteLocationRaw } | null {
   if (kind === 'opinion') {
