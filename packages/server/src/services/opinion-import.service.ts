@@ -1,10 +1,11 @@
-import { createCsvParser, OPINION_IMPORT_COLUMNS, OpinionImportRow, OpinionItemInput, opinionSourceKindLabel, OPINION_SOURCE_KINDS, type OpinionIntakeResult } from '@courtrisk/core';
+import { OPINION_IMPORT_COLUMNS, OpinionImportRow, OpinionItemInput, opinionSourceKindLabel, OPINION_SOURCE_KINDS, type OpinionIntakeResult } from '@courtrisk/core';
 import ExcelJS from 'exceljs';
 import type { Clock } from '../clock.js';
 import { AppError, NotFoundError } from '../errors.js';
-import { buildXlsx } from '../export/xlsx.js';
 import { newId } from '../ids.js';
-import { cellText, detectEncoding, formatOfFileName, ImportFileError } from '../imports/file-rows.js';
+import { importErrorReport } from '../imports/error-report.js';
+import { cellText, formatOfFileName, ImportFileError } from '../imports/file-rows.js';
+import { readUploadedFile, type SmallFileReader } from '../imports/small-file.js';
 import type { AccessChecker } from './access.js';
 import type { Actor } from './actor.js';
 import { rowProblem, type IntakeRow, type OpinionService } from './opinion.service.js';
@@ -63,42 +64,13 @@ function fromJson(line: string, row: number): IntakeRow {
 /** Date-time cells keep their time (Excel stores wall-clock time, read as UTC by ExcelJS). */
 const xlsxCell = (value: ExcelJS.CellValue) => (value instanceof Date ? value.toISOString().slice(0, 16).replace('T', ' ') : cellText(value));
 
-/** CSV (UTF-8 with or without BOM, or GB18030/GBK), XLSX (first sheet) or JSONL, as intake rows. */
-async function readOpinionFile(fileName: string, bytes: Buffer, capturedAt: string): Promise<{ rows: IntakeRow[]; encoding: string | null }> {
-  const format = formatOfFileName(fileName);
-  if (format === 'xlsx') {
-    const workbook = new ExcelJS.Workbook();
-    try {
-      await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-    } catch (error) {
-      throw new ImportFileError(`无法读取 XLSX 文件：${error instanceof Error ? error.message : String(error)}`);
-    }
-    const sheet = workbook.worksheets[0];
-    if (!sheet || sheet.rowCount === 0) throw new ImportFileError('工作簿的第一个工作表是空的');
-    let indexes: Map<Field, number> | undefined;
-    const rows: IntakeRow[] = [];
-    sheet.eachRow((row, rowNumber) => {
-      const cells = (row.values as ExcelJS.CellValue[]).slice(1).map(xlsxCell);
-      if (!indexes) indexes = matchHeader(cells);
-      else if (cells.some((c) => c.trim() !== '')) rows.push(fromCells(cells, indexes, rowNumber, capturedAt));
-    });
-    return { rows, encoding: null };
-  }
-  const encoding = detectEncoding(bytes.subarray(0, 64 * 1024));
-  const text = new TextDecoder(encoding).decode(bytes);
-  if (format === 'jsonl') {
-    const rows: IntakeRow[] = [];
-    text.split('\n').forEach((line, index) => {
-      if (line.trim() !== '') rows.push(fromJson(line, index + 1));
-    });
-    return { rows, encoding };
-  }
-  const parser = createCsvParser();
-  const [head, ...body] = [...parser.push(text), ...parser.end()];
-  if (!head) throw new ImportFileError('文件是空的');
-  const indexes = matchHeader(head.fields);
-  return { rows: body.filter((r) => r.fields.some((f) => f.trim() !== '')).map((r) => fromCells(r.fields, indexes, r.line, capturedAt)), encoding };
-}
+/** Opinion files: template rows (metrics captured at `capturedAt`) or API items as JSONL. */
+const opinionFile = (capturedAt: string): SmallFileReader<IntakeRow, Map<Field, number>> => ({
+  header: matchHeader,
+  fromCells: (cells, indexes, row) => fromCells(cells, indexes, row, capturedAt),
+  fromJson,
+  xlsxCell,
+});
 
 /** 舆情导入 (issue 6): a CSV/XLSX/JSONL file applied at once; its problems are kept for the XLSX report. */
 export function createOpinionImportService({ store, access, clock, opinion }: { store: Store; access: AccessChecker; clock: Clock; opinion: Pick<OpinionService, 'applyRows'> }) {
@@ -108,13 +80,7 @@ export function createOpinionImportService({ store, access, clock, opinion }: { 
       await access.require(actor, 'opinion.manage');
       if (bytes.length === 0) throw new AppError('invalid_input', 400, '上传的文件是空的');
       const startedAt = clock.now().toISOString();
-      let read: Awaited<ReturnType<typeof readOpinionFile>>;
-      try {
-        read = await readOpinionFile(fileName, bytes, startedAt);
-      } catch (error) {
-        if (error instanceof ImportFileError) throw new AppError('invalid_input', 400, error.message);
-        throw error;
-      }
+      const read = await readUploadedFile(fileName, bytes, opinionFile(startedAt));
       const jobId = newId();
       const result = await opinion.applyRows(actor, read.rows, 'import', `文件「${fileName}」`, jobId);
       // The job row is written once, finished: the case-import runner never sees it half done.
@@ -136,13 +102,7 @@ export function createOpinionImportService({ store, access, clock, opinion }: { 
       await access.require(actor, 'opinion.manage');
       const job = access.inScope(actor, await repos.importJobs.getById(jobId), 'importJob', jobId);
       if (job.kind !== JOB_KIND) throw new NotFoundError('importJob', jobId);
-      const errors = await repos.importJobs.listErrors(job.courtId, job.id, 100_000);
-      return buildXlsx('错误报告', [
-        { header: '行号', width: 8, value: (e) => e.rowNo },
-        { header: '列', width: 14, value: (e) => e.columnName },
-        { header: '标题', width: 30, value: (e) => e.caseNumber },
-        { header: '问题', width: 70, value: (e) => e.message },
-      ], errors);
+      return importErrorReport(repos, job, { header: '标题', width: 30 });
     },
 
     async template(actor: Actor): Promise<Buffer> {

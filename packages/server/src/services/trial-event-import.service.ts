@@ -1,5 +1,4 @@
 import {
-  createCsvParser,
   isInScope,
   mapProcessEventRow,
   matchProcessEventHeader,
@@ -14,10 +13,11 @@ import ExcelJS from 'exceljs';
 import { chinaToday, type Clock } from '../clock.js';
 import type { CourtCaseTable, ImportJobTable } from '../db/schema.js';
 import { AppError, NotFoundError } from '../errors.js';
-import { buildXlsx } from '../export/xlsx.js';
 import { groupBy } from '../group-by.js';
 import { newId } from '../ids.js';
-import { cellText, detectEncoding, formatOfFileName, ImportFileError } from '../imports/file-rows.js';
+import { importErrorReport } from '../imports/error-report.js';
+import { formatOfFileName, ImportFileError } from '../imports/file-rows.js';
+import { readUploadedFile, type SmallFileReader } from '../imports/small-file.js';
 import type { Repositories } from '../repositories/index.js';
 import { asScopedCourt, type AccessChecker } from './access.js';
 import { auditActorOf, type Actor } from './actor.js';
@@ -34,62 +34,28 @@ const JOB_KIND = 'process_event';
 
 type EventRow = { row: number; caseNumber: string; input: TrialLimitEventInput } | { row: number; caseNumber: string | undefined; problems: ColumnProblem[] };
 
-/** A file's rows: CSV (UTF-8 with or without BOM, or GB18030/GBK), XLSX (first sheet) or JSONL. */
-async function readEventFile(fileName: string, bytes: Buffer): Promise<{ rows: EventRow[]; encoding: string | null }> {
-  const format = formatOfFileName(fileName);
-  const fromCells = (cells: readonly string[], indexes: Map<string, number>, row: number): EventRow => {
-    const mapped = mapProcessEventRow((field) => cells[indexes.get(field) ?? -1] ?? '');
-    return mapped.ok ? { row, caseNumber: mapped.caseNumber, input: mapped.input } : { row, caseNumber: mapped.caseNumber, problems: mapped.problems };
-  };
-  const headerOf = (cells: readonly string[]) => {
+/** Process-event files: template rows, or API events (with their 案号) as JSONL. */
+const eventFile: SmallFileReader<EventRow, Map<string, number>> = {
+  header(cells) {
     const { indexes, missing } = matchProcessEventHeader(cells);
     if (missing.length > 0) throw new ImportFileError(`文件第 1 行缺少必填列：${missing.join('、')}。请使用审限事项导入模板。`);
     return indexes;
-  };
-  if (format === 'xlsx') {
-    const workbook = new ExcelJS.Workbook();
+  },
+  fromCells(cells, indexes, row) {
+    const mapped = mapProcessEventRow((field) => cells[indexes.get(field) ?? -1] ?? '');
+    return mapped.ok ? { row, caseNumber: mapped.caseNumber, input: mapped.input } : { row, caseNumber: mapped.caseNumber, problems: mapped.problems };
+  },
+  fromJson(line, row) {
+    let value: unknown;
     try {
-      await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-    } catch (error) {
-      throw new ImportFileError(`无法读取 XLSX 文件：${error instanceof Error ? error.message : String(error)}`);
+      value = JSON.parse(line);
+    } catch {
+      return { row, caseNumber: undefined, problems: [{ column: '整行', message: '不是有效的 JSON' }] };
     }
-    const sheet = workbook.worksheets[0];
-    if (!sheet || sheet.rowCount === 0) throw new ImportFileError('工作簿的第一个工作表是空的');
-    let indexes: Map<string, number> | undefined;
-    const rows: EventRow[] = [];
-    sheet.eachRow((row, rowNumber) => {
-      const cells = (row.values as ExcelJS.CellValue[]).slice(1).map(cellText);
-      if (!indexes) indexes = headerOf(cells);
-      else if (cells.some((c) => c.trim() !== '')) rows.push(fromCells(cells, indexes, rowNumber));
-    });
-    return { rows, encoding: null };
-  }
-  const encoding = detectEncoding(bytes.subarray(0, 64 * 1024));
-  const text = new TextDecoder(encoding).decode(bytes);
-  if (format === 'jsonl') {
-    const rows: EventRow[] = [];
-    text.split('\n').forEach((line, index) => {
-      if (line.trim() === '') return;
-      const row = index + 1;
-      let value: unknown;
-      try {
-        value = JSON.parse(line);
-      } catch {
-        rows.push({ row, caseNumber: undefined, problems: [{ column: '整行', message: '不是有效的 JSON' }] });
-        return;
-      }
-      const { caseNumber, ...event } = (value ?? {}) as { caseNumber?: unknown };
-      rows.push(parseApiEvent(row, typeof caseNumber === 'string' ? caseNumber.trim() : '', event));
-    });
-    return { rows, encoding };
-  }
-  const parser = createCsvParser();
-  const records = [...parser.push(text), ...parser.end()];
-  const [head, ...body] = records;
-  if (!head) throw new ImportFileError('文件是空的');
-  const indexes = headerOf(head.fields);
-  return { rows: body.filter((r) => r.fields.some((f) => f.trim() !== '')).map((r) => fromCells(r.fields, indexes, r.line)), encoding };
-}
+    const { caseNumber, ...event } = (value ?? {}) as { caseNumber?: unknown };
+    return parseApiEvent(row, typeof caseNumber === 'string' ? caseNumber.trim() : '', event);
+  },
+};
 
 /** An API/JSONL event: the engine schema's own messages, by field path. */
 function parseApiEvent(row: number, caseNumber: string, event: unknown): EventRow {
@@ -187,13 +153,7 @@ export function createTrialEventImportService({ store, access, clock, engine }: 
       await access.require(actor, 'case.process');
       const court = await courtFor(actor, query.courtId);
       if (bytes.length === 0) throw new AppError('invalid_input', 400, '上传的文件是空的');
-      let read: Awaited<ReturnType<typeof readEventFile>>;
-      try {
-        read = await readEventFile(query.fileName, bytes);
-      } catch (error) {
-        if (error instanceof ImportFileError) throw new AppError('invalid_input', 400, error.message);
-        throw error;
-      }
+      const read = await readUploadedFile(query.fileName, bytes, eventFile);
       const nowIso = clock.now().toISOString();
       const job: ImportJobTable = {
         id: newId(), courtId: court.id, kind: JOB_KIND, fileName: query.fileName, format: formatOfFileName(query.fileName), encoding: read.encoding, storedPath: '',
@@ -224,13 +184,7 @@ export function createTrialEventImportService({ store, access, clock, engine }: 
       await access.require(actor, 'case.process');
       const job = access.inScope(actor, await repos.importJobs.getById(jobId), 'importJob', jobId);
       if (job.kind !== JOB_KIND) throw new NotFoundError('importJob', jobId);
-      const errors = await repos.importJobs.listErrors(job.courtId, job.id, 100_000);
-      return buildXlsx('错误报告', [
-        { header: '行号', width: 8, value: (e) => e.rowNo },
-        { header: '列', width: 14, value: (e) => e.columnName },
-        { header: '案号', width: 26, value: (e) => e.caseNumber },
-        { header: '问题', width: 70, value: (e) => e.message },
-      ], errors);
+      return importErrorReport(repos, job);
     },
     async template(actor: Actor): Promise<Buffer> {
       await access.require(actor, 'case.process');
