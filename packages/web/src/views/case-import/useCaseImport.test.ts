@@ -1,5 +1,5 @@
 import type { ImportJobView, SessionView } from '@courtrisk/core';
-import { ElMessage, type UploadFile } from 'element-plus';
+import { ElMessage } from 'element-plus';
 import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { effectScope } from 'vue';
@@ -105,7 +105,7 @@ describe('useCaseImport', () => {
     await vi.advanceTimersByTimeAsync(0);
 
     const file = new File(['案号,立案日期\n'], '案件.csv');
-    expect(page.pickFile({ name: file.name, raw: file } as unknown as UploadFile)).toBe(true);
+    expect(page.pickFile(file)).toBe(true);
     await page.upload();
 
     const post = server.calls.find((c) => c.method === 'POST')!;
@@ -148,7 +148,7 @@ describe('useCaseImport', () => {
   it('refuses a file type the importer cannot read', () => {
     vi.stubGlobal('fetch', fakeServer([]).fetchMock);
     const page = scope.run(() => useCaseImport())!;
-    expect(page.pickFile({ name: '案件.docx', raw: new File([''], '案件.docx') } as unknown as UploadFile)).toBe(false);
+    expect(page.pickFile(new File([''], '案件.docx'))).toBe(false);
     expect(page.form.file).toBeNull();
     expect(ElMessage.warning).toHaveBeenCalledWith('只支持 CSV、XLSX、JSONL 文件');
   });

@@ -1,5 +1,4 @@
 import type { ImportJobView, RowProblemView } from '@courtrisk/core';
-import type { UploadFile } from 'element-plus';
 import { ElMessage } from 'element-plus';
 import { computed, markRaw, reactive, ref, shallowRef } from 'vue';
 import { getImportJob, importErrorReportUrl, importTemplateUrl, listImportErrors, listImportJobs, uploadCaseFile } from '../../api/imports';
@@ -61,19 +60,16 @@ export function useCaseImport() {
   const job = polling.job;
 
   /** el-upload's change: keeps the newest file; false (and a warning) for a type the importer cannot read. */
-  function pickFile(picked: UploadFile): boolean {
-    if (!isImportableFile(picked.name)) {
+  /** Takes the chosen file (null: removed); a file of another type is refused with a message. */
+  function pickFile(picked: File | null): boolean {
+    if (picked && !isImportableFile(picked.name)) {
       ElMessage.warning(zh.caseImport.wrongType);
       form.file = null;
       return false;
     }
     // Kept raw: a reactive proxy of a File is not a Blob to fetch, which would send "[object File]".
-    form.file = picked.raw ? markRaw(picked.raw) : null;
+    form.file = picked ? markRaw(picked) : null;
     return true;
-  }
-
-  function clearFile(): void {
-    form.file = null;
   }
 
   /** Uploads the chosen file; the job it starts is followed at once. */
@@ -124,7 +120,6 @@ export function useCaseImport() {
     errorReportUrl,
     templateUrl,
     pickFile,
-    clearFile,
     upload,
     show,
     encodingText,
