@@ -12,7 +12,7 @@ import { ApiError } from '../../api/http';
 import { getRiskSettings, saveRiskSettings } from '../../api/risk-settings';
 import { errorMessage, showError, showSuccess } from '../../components/feedback';
 import { zh } from '../../locales/zh-CN';
-import { fieldErrorsOfApiError, fieldErrorsOfIssues, type FieldErrors } from './field-errors';
+import { fieldErrorsOfApiError, fieldErrorsOfIssues, type FieldErrors } from '../../utils/field-errors';
 import { bandRanges, matrixGrid } from './matrix';
 
 interface SettingsForm {

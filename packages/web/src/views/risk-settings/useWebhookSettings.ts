@@ -5,7 +5,7 @@ import { getWebhook, listWebhookDeliveries, saveWebhook, testWebhook } from '../
 import { showError, showSuccess } from '../../components/feedback';
 import { usePagedList } from '../../composables/usePagedList';
 import { zh } from '../../locales/zh-CN';
-import { fieldErrorsOfApiError, fieldErrorsOfIssues, type FieldErrors } from './field-errors';
+import { fieldErrorsOfApiError, fieldErrorsOfIssues, type FieldErrors } from '../../utils/field-errors';
 
 interface WebhookForm {
   url: string;

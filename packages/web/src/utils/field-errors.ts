@@ -1,4 +1,4 @@
-import { ApiError } from '../../api/http';
+import { ApiError } from '../api/http';
 
 /** Messages keyed by field path (`matrix.bands.red`, `clocks.limits.red.review`), shown under the field. */
 export type FieldErrors = Record<string, string>;
