@@ -6,9 +6,10 @@
 import { cpus, totalmem } from 'node:os';
 import { importSuite } from './import.bench.js';
 import { screeningSuite } from './screening.bench.js';
+import { trialMonitoringSuite } from './trial-monitoring.bench.js';
 import type { BenchSuite } from './suite.js';
 
-const suites: readonly BenchSuite[] = [screeningSuite, importSuite];
+const suites: readonly BenchSuite[] = [screeningSuite, importSuite, trialMonitoringSuite];
 
 async function main(requested: readonly string[]): Promise<void> {
   const unknown = requested.filter((name) => !suites.some((suite) => suite.name === name));

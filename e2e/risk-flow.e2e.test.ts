@@ -124,7 +124,9 @@ describe.skipIf(!chromiumPath)('东城风险办确认预警为风险，研判升
     await badges().getByText('三级（黄）').waitFor();
     await badges().getByText('待研判').waitFor();
     await expect(badges().getByText('已自动上报上级法院').count()).resolves.toBe(0); // 黄 stays in the court
-    await page.getByRole('link', { name: CASE_NUMBER }).waitFor();
+    // The case is linked twice: under 关联案件, and in 关联预警 beside the warning that became the risk.
+    await page.locator('a.case-link', { hasText: CASE_NUMBER }).waitFor();
+    await page.getByRole('row').filter({ hasText: WARNING_TITLE }).getByRole('link', { name: CASE_NUMBER }).waitFor();
     await h.shot('risk-02-new-risk');
   });
 

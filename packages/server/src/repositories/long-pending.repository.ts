@@ -2,6 +2,8 @@ import type { Insertable } from 'kysely';
 import type { Db } from '../db/database.js';
 import type { LongPendingNoteTable, LongPendingSnapshotTable } from '../db/schema.js';
 
+const NOTE_LOOKUP_CHUNK = 1_000;
+
 /** 长期未结 ledger: weekly snapshots per court and the reason/responsible note of each case. */
 export function createLongPendingRepository(db: Db) {
   return {
@@ -22,9 +24,16 @@ export function createLongPendingRepository(db: Db) {
     listSnapshots(courtId: string, fromDay: string) {
       return db.selectFrom('longPendingSnapshot').selectAll().where('courtId', '=', courtId).where('takenOn', '>=', fromDay).orderBy('isoWeek').execute();
     },
-    listNotes(courtId: string, caseIds: readonly string[]) {
-      if (caseIds.length === 0) return Promise.resolve([]);
-      return db.selectFrom('longPendingNote').selectAll().where('courtId', '=', courtId).where('caseId', 'in', [...caseIds]).execute();
+    /**
+     * The notes of these cases, in statements of up to 1,000 ids: one court can list more cases than
+     * a statement takes parameters (SQLite 32,766, PostgreSQL 65,535).
+     */
+    async listNotes(courtId: string, caseIds: readonly string[]) {
+      const notes: LongPendingNoteTable[] = [];
+      for (let i = 0; i < caseIds.length; i += NOTE_LOOKUP_CHUNK) {
+        for (const note of await db.selectFrom('longPendingNote').selectAll().where('courtId', '=', courtId).where('caseId', 'in', caseIds.slice(i, i + NOTE_LOOKUP_CHUNK)).execute()) notes.push(note);
+      }
+      return notes;
     },
     getNote(courtId: string, caseId: string) {
       return db.selectFrom('longPendingNote').selectAll().where('courtId', '=', courtId).where('caseId', '=', caseId).executeTakeFirst();

@@ -1,6 +1,7 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { Db } from '../db/database.js';
 import type { TrialLimitSettingTable } from '../db/schema.js';
+import { TRIAL_CASE_COLUMNS, type TrialCaseRow } from './trial-cases.repository.js';
 
 /** 审判管理监控 (issue 5): per-court settings, the daily sweep's bookkeeping and its recipients. */
 export function createTrialMonitoringRepository(db: Db) {
@@ -37,13 +38,14 @@ export function createTrialMonitoringRepository(db: Db) {
       return Number(result.numUpdatedRows) === 1;
     },
     /**
-     * Cases the daily sweep evaluates, in pages of ids: open ones (no 结案日期), and closed ones whose
-     * warning of `ruleId` is still active (closing in time retires it; 超审限结案 stays on record).
+     * Cases the daily sweep evaluates, in pages by id, with the fields the 审限 engine reads: open
+     * ones (no 结案日期), and closed ones whose warning of `ruleId` is still active (closing in time
+     * retires it; 超审限结案 stays on record).
      */
-    listSweepCaseIdsAfter(courtId: string, ruleId: string, afterId: string, limit: number) {
+    listSweepCasesAfter(courtId: string, ruleId: string, afterId: string, limit: number): Promise<TrialCaseRow[]> {
       return db
         .selectFrom('courtCase')
-        .select('courtCase.id')
+        .select(TRIAL_CASE_COLUMNS)
         .where('courtCase.courtId', '=', courtId)
         .where('courtCase.id', '>', afterId)
         .where((eb) =>
@@ -62,8 +64,18 @@ export function createTrialMonitoringRepository(db: Db) {
         )
         .orderBy('courtCase.id')
         .limit(limit)
-        .execute()
-        .then((rows) => rows.map((r) => r.id));
+        .execute();
+    },
+    /** The warnings of one rule on these cases, with what the sweep compares (no joins: one per case at most). */
+    listRuleWarnings(courtId: string, ruleId: string, caseIds: readonly string[]) {
+      if (caseIds.length === 0) return Promise.resolve([]);
+      return db
+        .selectFrom('warning')
+        .select(['id', 'caseId', 'level', 'title', 'evidence', 'status', 'active', 'version'])
+        .where('courtId', '=', courtId)
+        .where('ruleId', '=', ruleId)
+        .where('caseId', 'in', [...caseIds])
+        .execute();
     },
     /** Active accounts of a court holding a role with one of these built-in codes, with their department. */
     listAccountsByRoleCode(courtId: string, roleCodes: readonly string[]) {

@@ -49,10 +49,13 @@ export function createLongPendingService({ store, access, clock }: { store: Stor
     for (const [courtId, courtCases] of groupBy(cases, (c) => c.courtId)) {
       const { longPending } = await loadTrialLimitSettings(repos, courtId);
       longPending.bucketMonths.forEach((m) => bucketsSeen.add(m));
-      const notes = new Map((await repos.longPending.listNotes(courtId, courtCases.map((c) => c.id))).map((n) => [n.caseId, n]));
-      for (const c of courtCases) {
+      // Notes only for the cases in a bucket, not for every open case of the court.
+      const listed = courtCases.flatMap((c) => {
         const status = classifyLongPending({ filedOn: c.filedOn as LocalDate }, today, longPending);
-        if (status.bucketMonths === null || status.reachedOn === null) continue;
+        return status.bucketMonths === null || status.reachedOn === null ? [] : [{ c, bucketMonths: status.bucketMonths, reachedOn: status.reachedOn }];
+      });
+      const notes = new Map((await repos.longPending.listNotes(courtId, listed.map(({ c }) => c.id))).map((n) => [n.caseId, n]));
+      for (const { c, bucketMonths, reachedOn } of listed) {
         const age = measurePendingAge(c.filedOn as LocalDate, today);
         const note = notes.get(c.id);
         rows.push({
@@ -65,8 +68,8 @@ export function createLongPendingService({ store, access, clock }: { store: Stor
           filedOn: c.filedOn,
           monthsPending: age.months,
           daysPending: age.days,
-          bucketMonths: status.bucketMonths,
-          reachedOn: status.reachedOn,
+          bucketMonths,
+          reachedOn,
           reason: note?.reason ?? null,
           responsibleName: note?.responsibleName ?? null,
           noteUpdatedBy: note?.updatedBy ?? null,

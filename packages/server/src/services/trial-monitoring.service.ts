@@ -41,10 +41,16 @@ function countTiers(rows: readonly TrialMonitorRow[]): TrialTierCounts {
   return counts;
 }
 
+/**
+ * `a.localeCompare(b)` with one collator: the same order (the default locale and options), without
+ * building a collator per comparison — sorting 50,000 rows makes about a million of them.
+ */
+const compareText = new Intl.Collator().compare;
+
 /** Fewest days left first (overdue on top); limits that cannot be computed go last, by 案号. */
 function byDaysLeft(a: TrialMonitorRow, b: TrialMonitorRow) {
-  if (a.daysLeft === null || b.daysLeft === null) return (a.daysLeft === null ? 1 : 0) - (b.daysLeft === null ? 1 : 0) || a.caseNumber.localeCompare(b.caseNumber);
-  return a.daysLeft - b.daysLeft || a.caseNumber.localeCompare(b.caseNumber);
+  if (a.daysLeft === null || b.daysLeft === null) return (a.daysLeft === null ? 1 : 0) - (b.daysLeft === null ? 1 : 0) || compareText(a.caseNumber, b.caseNumber);
+  return a.daysLeft - b.daysLeft || compareText(a.caseNumber, b.caseNumber);
 }
 
 /**
@@ -59,8 +65,8 @@ export function createTrialMonitoringService({ store, access, clock, engine }: {
   async function evaluate(actor: Actor, filter: Pick<TrialMonitorFilter, 'courtId' | 'departmentId' | 'judgeAccountId' | 'mine'>) {
     const today = chinaToday(clock);
     const caseFilter = { courtId: filter.courtId, departmentId: filter.departmentId, judgeAccountId: filter.mine === 'true' ? actor.accountId : filter.judgeAccountId };
-    const [cases, events] = await Promise.all([repos.trialCases.listOpen(actor.scope, caseFilter), repos.trialCases.listOpenEvents(actor.scope, caseFilter)]);
-    const eventsByCase = groupBy(events, (e) => e.caseId);
+    const cases = await repos.trialCases.listOpen(actor.scope, caseFilter);
+    const eventsByCase = groupBy(await repos.trialCases.listEventsOfCases(cases), (e) => e.caseId);
     const settingsByCourt = new Map<string, TrialLimitCourtSettings>();
     for (const courtId of new Set(cases.map((c) => c.courtId))) settingsByCourt.set(courtId, await loadTrialLimitSettings(repos, courtId));
     const rows = cases.map((c): TrialMonitorRow => {
@@ -106,7 +112,7 @@ export function createTrialMonitoringService({ store, access, clock, engine }: {
     const tierCounts = countTiers(selected);
     const items = query.tier ? selected.filter((row) => tierKey(row) === query.tier) : selected;
     const sort = query.sort ?? 'daysLeft';
-    items.sort(sort === 'daysLeft' ? byDaysLeft : sort === 'filedOn' ? (a, b) => a.filedOn.localeCompare(b.filedOn) || a.caseNumber.localeCompare(b.caseNumber) : (a, b) => a.caseNumber.localeCompare(b.caseNumber));
+    items.sort(sort === 'daysLeft' ? byDaysLeft : sort === 'filedOn' ? (a, b) => compareText(a.filedOn, b.filedOn) || compareText(a.caseNumber, b.caseNumber) : (a, b) => compareText(a.caseNumber, b.caseNumber));
     if (query.order === 'desc') items.reverse();
     const judgeOptions = [...judges].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
     return { items, tierCounts, judgeOptions, today };
@@ -143,7 +149,7 @@ export function createTrialMonitoringService({ store, access, clock, engine }: {
     async calendar(actor: Actor, query: TrialCalendarQuery): Promise<TrialCalendarView> {
       await access.require(actor, 'case.read');
       const { items, today } = await filtered(actor, { ...query, deadlineFrom: query.from, deadlineTo: query.to, sort: 'daysLeft' });
-      items.sort((a, b) => a.deadline!.localeCompare(b.deadline!) || a.caseNumber.localeCompare(b.caseNumber));
+      items.sort((a, b) => compareText(a.deadline!, b.deadline!) || compareText(a.caseNumber, b.caseNumber));
       const days = [...groupBy(items, (r) => r.deadline!)].map(([date, rows]) => ({ date, total: rows.length, tierCounts: countTiers(rows) }));
       return { from: query.from, to: query.to, asOf: today, days, items: items.slice(0, CALENDAR_ITEM_LIMIT), truncated: items.length > CALENDAR_ITEM_LIMIT };
     },
