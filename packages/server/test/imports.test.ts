@@ -100,6 +100,15 @@ describe.each(testDialects())('case import on %s', (dialect) => {
     expect(await countCases()).toBe(2);
   });
 
+  it('re-imports a batch larger than one stored part: unchanged rows skipped, a changed one updated', async () => {
+    const rows = Array.from({ length: 1500 }, (_, i) => syntheticCase(DC, 5000 + i, i % 100 === 0));
+    expect(await upload(platform, dc, 'twice.csv', caseCsv(rows))).toMatchObject({ status: 'completed', createdCount: 1500, errorRows: 0 });
+    rows[1234] = { ...rows[1234]!, amount: '4321' };
+    const again = await upload(platform, dc, 'twice.csv', caseCsv(rows));
+    expect(again).toMatchObject({ status: 'completed', createdCount: 0, updatedCount: 1, unchangedCount: 1499, errorRows: 0 });
+    expect(await countCases()).toBe(1500);
+  });
+
   it('fails a file without the required columns, saying which', async () => {
     const job = await upload(platform, dc, 'bad.csv', '名称,日期\n甲,乙\n');
     expect(job.status).toBe('failed');

@@ -7,6 +7,7 @@ import pg from 'pg';
 import type { DatabaseConfig } from '../config.js';
 import { migrations } from './migrations/index.js';
 import type { DB } from './schema.js';
+import { noBulkWrites, startWalCheckpoints, type BulkWrites } from './wal-checkpointer.js';
 
 export type Db = Kysely<DB>;
 export type Trx = Transaction<DB>;
@@ -23,8 +24,15 @@ export interface Database {
   db: Db;
   dialect: Dialect;
   bulkInsert: BulkInsert;
+  /** Starts a long run of write transactions (an import): SQLite then checkpoints its WAL on a helper thread. */
+  beginBulkWrites(): BulkWrites;
   close(): Promise<void>;
 }
+
+export type { BulkWrites };
+
+/** Checkpoint the WAL every ~40 MiB instead of 4 MiB: fewer, larger copies during bulk writes. */
+const WAL_AUTOCHECKPOINT_PAGES = 10_000;
 
 const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
@@ -39,7 +47,12 @@ function sqliteBulkInsert(sqlite: SQLite.Database): BulkInsert {
       statement = sqlite.prepare(`insert into ${snake(table)} (${columns.map(snake).join(', ')}) values (${columns.map(() => '?').join(', ')})`);
       statements.set(key, statement);
     }
-    for (const row of rows) statement.run(columns.map((c) => (row as Record<string, unknown>)[c] ?? null));
+    // One parameter array refilled per row (run() binds it before returning), not a new one per row.
+    const params: unknown[] = new Array(columns.length);
+    for (const row of rows) {
+      for (let i = 0; i < columns.length; i++) params[i] = (row as Record<string, unknown>)[columns[i]!] ?? null;
+      statement.run(params);
+    }
   };
 }
 
@@ -64,10 +77,19 @@ export async function openDatabase(config: DatabaseConfig, options: DatabaseOpti
     sqlite.pragma('foreign_keys = ON');
     // 16 MiB page cache (default 2 MiB): bulk imports touch several indexes per row.
     sqlite.pragma('cache_size = -16384');
-    // Checkpoint the WAL every ~40 MiB instead of 4 MiB: fewer, larger copies during bulk imports.
-    sqlite.pragma('wal_autocheckpoint = 10000');
+    sqlite.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
+    // An import lets the WAL grow to ~160 MiB between restarts (see wal-checkpointer.ts); a file
+    // that size is cut back to 64 MiB when the WAL next starts over, instead of staying on disk.
+    sqlite.pragma('journal_size_limit = 67108864');
     const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }), plugins });
-    return { db, dialect: 'sqlite', bulkInsert: sqliteBulkInsert(sqlite), close: () => db.destroy() };
+    const file = config.file;
+    return {
+      db,
+      dialect: 'sqlite',
+      bulkInsert: sqliteBulkInsert(sqlite),
+      beginBulkWrites: () => (file === ':memory:' ? noBulkWrites : startWalCheckpoints(sqlite, file, WAL_AUTOCHECKPOINT_PAGES)),
+      close: () => db.destroy(),
+    };
   }
   if (options.pgSchema) {
     const admin = new pg.Client({ connectionString: config.url });
@@ -84,7 +106,7 @@ export async function openDatabase(config: DatabaseConfig, options: DatabaseOpti
     ...(options.pgSchema ? { options: `-c search_path=${options.pgSchema}` } : {}),
   });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins });
-  return { db, dialect: 'postgres', bulkInsert: chunkedBulkInsert, close: () => db.destroy() };
+  return { db, dialect: 'postgres', bulkInsert: chunkedBulkInsert, beginBulkWrites: () => noBulkWrites, close: () => db.destroy() };
 }
 
 /** Runs pending migrations; throws with the failing migration's name. Takes any schema, hence Kysely<any>. */

@@ -5,7 +5,7 @@
  * At most two batches wait unacknowledged, so memory stays bounded on any file size.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { IMPORT_BATCH_ROWS, type PrepareWorkerData, type PrepareWorkerMessage } from './prepare-protocol.js';
+import { IMPORT_BATCH_ROWS, postBatchParts, type PrepareWorkerData, type PrepareWorkerMessage } from './prepare-protocol.js';
 import { formatOfFileName, ImportFileError, openRowSource } from './file-rows.js';
 import { compileStoredPacks } from '../screening/compile-packs.js';
 import { prepareCases, type IntakeItem } from '../services/case-intake.js';
@@ -28,7 +28,8 @@ async function send(items: IntakeItem[], bytes: number, screen: Parameters<typeo
   while (inFlight >= MAX_IN_FLIGHT) await new Promise<void>((resolve) => (release = resolve));
   inFlight++;
   const batch = prepareCases(items, { courtCode: data.courtCode, today: data.today, screen, columnNames: 'header' });
-  post({ type: 'batch', batch, rows: items.length, lastRow: items[items.length - 1]!.row, bytes });
+  const parts = postBatchParts(data.parts, batch); // before the message that announces them
+  post({ type: 'batch', parts, caseNumbers: batch.cases.map((c) => c.draft.caseNumber), rows: items.length, lastRow: items[items.length - 1]!.row, bytes });
 }
 
 try {

@@ -60,6 +60,9 @@ function contentHash(draft: CaseDraft): string {
   return digest('sha256', JSON.stringify({ ...draft, amountFen: draft.amountFen?.toString() ?? null }), 'hex');
 }
 
+/** JSON text of a list column; most lists (flags, lawyers) are empty, and then no string is built per row. */
+const jsonList = (items: readonly unknown[]) => (items.length === 0 ? '[]' : JSON.stringify(items));
+
 function columnNamer(columnNames: 'header' | 'field') {
   return (field: string) => (columnNames === 'header' ? (caseFieldHeader[field.split('.')[0]!] ?? field) : field);
 }
@@ -104,15 +107,23 @@ export function prepareCases(items: readonly IntakeItem[], ctx: PrepareContext):
   return { cases, errors };
 }
 
+/** A court's stored cases by 案号 (id, fingerprint, importing job): what an upsert compares with. */
+export type StoredCases = ReadonlyMap<string, Awaited<ReturnType<Repositories['cases']['listExisting']>>[number]>;
+
+export async function loadStoredCases(repos: Repositories, courtId: string, caseNumbers: readonly string[]): Promise<StoredCases> {
+  return new Map((await repos.cases.listExisting(courtId, caseNumbers)).map((e) => [e.caseNumber, e]));
+}
+
 /**
  * The database half, inside the caller's transaction: upserts keyed by court + 案号 — new cases
  * inserted, changed ones updated (parties replaced), unchanged ones skipped — then writes the
- * warnings of the new and changed ones.
+ * warnings of the new and changed ones. `known` may come from one look-up for several calls in
+ * the same transaction (an import batch stored in parts), as long as no 案号 repeats among them.
  */
-export async function storeCases(repos: Repositories, batch: PreparedBatch, ctx: StoreContext): Promise<IntakeResult> {
+export async function storeCases(repos: Repositories, batch: PreparedBatch, ctx: StoreContext, known?: StoredCases): Promise<IntakeResult> {
   const errors = [...batch.errors];
   const column = columnNamer(ctx.columnNames);
-  const existing = new Map((await repos.cases.listExisting(ctx.court.id, batch.cases.map((c) => c.draft.caseNumber))).map((e) => [e.caseNumber, e]));
+  const existing = known ?? (await loadStoredCases(repos, ctx.court.id, batch.cases.map((c) => c.draft.caseNumber)));
   const inserts: Insertable<CourtCaseTable>[] = [];
   const partyRows: Insertable<CasePartyTable>[] = [];
   const touched: { caseId: string; prepared: PreparedCase; isNew: boolean }[] = [];
@@ -137,7 +148,7 @@ export async function storeCases(repos: Repositories, batch: PreparedBatch, ctx:
       caseType: draft.caseType,
       instance: draft.instance,
       procedure: draft.procedure,
-      causes: JSON.stringify(draft.causes),
+      causes: jsonList(draft.causes),
       filedOn: draft.filedOn,
       closedOn: draft.closedOn,
       status: draft.status,
@@ -149,7 +160,7 @@ export async function storeCases(repos: Repositories, batch: PreparedBatch, ctx:
       amountFen: draft.amountFen === null ? null : draft.amountFen.toString(),
       facts: draft.facts,
       claims: draft.claims,
-      lawyers: JSON.stringify(draft.lawyers),
+      lawyers: jsonList(draft.lawyers),
       partyCount: draft.parties.length,
       contentHash: hash,
       importJobId: ctx.jobId,
@@ -160,10 +171,10 @@ export async function storeCases(repos: Repositories, batch: PreparedBatch, ctx:
       await repos.cases.update(caseId, values);
       updated++;
     } else {
-      inserts.push({ id: caseId, courtId: ctx.court.id, ...values, createdAt: ctx.nowIso, version: 1 });
+      inserts.push(Object.assign(values, { id: caseId, courtId: ctx.court.id, createdAt: ctx.nowIso, version: 1 }));
     }
     draft.parties.forEach((p, seq) =>
-      partyRows.push({ id: newId(), courtId: ctx.court.id, caseId, seq, role: p.role, name: p.name, kind: p.kind, flags: JSON.stringify(p.flags) }),
+      partyRows.push({ id: newId(), courtId: ctx.court.id, caseId, seq, role: p.role, name: p.name, kind: p.kind, flags: jsonList(p.flags) }),
     );
     touched.push({ caseId, prepared, isNew: !stored });
   }

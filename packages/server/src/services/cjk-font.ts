@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { decompress } from 'wawoff2';
 
 /**
  * Noto Sans SC (SIL OFL 1.1), shipped by the npm package `noto-sans-sc` as ~100 static WOFF2 subsets
@@ -69,6 +68,9 @@ let loading: Promise<CjkFontTables> | undefined;
  */
 export function loadCjkFonts(): Promise<CjkFontTables> {
   loading ??= (async () => {
+    // Loaded here, not at the top: its two WebAssembly decoders hold ~34 MB from the moment they are
+    // imported, in every server and CLI process, though only PDF exports need them.
+    const { decompress } = await import('wawoff2');
     const dir = packageDir();
     const load = async (weight: FontWeight) => {
       const faces = parseFaces(path.join(dir, `noto_sans_sc_${weight}`));

@@ -3,21 +3,21 @@ import path from 'node:path';
 import { newId } from '../ids.js';
 import { pipeline } from 'node:stream/promises';
 import { on } from 'node:events';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import type { Readable } from 'node:stream';
-import { CASE_COLUMNS, type ImportJobView } from '@courtrisk/core';
+import { CASE_COLUMNS, type ImportJobView, type RowProblemView } from '@courtrisk/core';
 import ExcelJS from 'exceljs';
 import { chinaToday, type Clock } from '../clock.js';
 import type { ImportJobTable } from '../db/schema.js';
 import { AppError, NotFoundError } from '../errors.js';
-import { buildXlsx } from '../export/xlsx.js';
+import { importErrorReport } from '../imports/error-report.js';
 import { formatOfFileName, ImportFileError } from '../imports/file-rows.js';
-import type { PrepareWorkerData, PrepareWorkerMessage } from '../imports/prepare-protocol.js';
+import { takeBatchPart, type PrepareWorkerData, type PrepareWorkerMessage } from '../imports/prepare-protocol.js';
 import { CLI_ACTOR, SYSTEM_ACTOR, auditActorOf, type Actor } from './actor.js';
 import { asScopedCourt, type AccessChecker } from './access.js';
 import { writeAudit } from './audit-writer.js';
 import { createSerialQueue } from '../serial-queue.js';
-import { loadCourtDirectory, storeCases } from './case-intake.js';
+import { loadCourtDirectory, loadStoredCases, storeCases } from './case-intake.js';
 import type { RuleRuntime } from './screening.service.js';
 import type { Store } from './store.js';
 
@@ -72,10 +72,20 @@ export function createImportService({ store, access, clock, rules, dataDir, log,
     return { court: { id: court.id, code: court.code }, jobId: job.id, columnNames: 'header' as const, ...(await loadCourtDirectory(repos, court.id)) };
   }
 
-  async function commitBatch(job: ImportJobTable, message: Extract<PrepareWorkerMessage, { type: 'batch' }>, context: Awaited<ReturnType<typeof storeContext>>) {
+  async function commitBatch(job: ImportJobTable, message: Extract<PrepareWorkerMessage, { type: 'batch' }>, parts: MessagePort, context: Awaited<ReturnType<typeof storeContext>>) {
     const nowIso = clock.now().toISOString();
     await store.transaction(async (trx) => {
-      const result = await storeCases(trx, message.batch, { ...context, nowIso });
+      const storing = { ...context, nowIso };
+      const result = { created: 0, updated: 0, unchanged: 0, errors: [] as RowProblemView[] };
+      const known = await loadStoredCases(trx, job.courtId, message.caseNumbers);
+      // One part at a time (see postBatchParts): only one part's objects are alive at once.
+      for (let part = 0; part < message.parts; part++) {
+        const stored = await storeCases(trx, takeBatchPart(parts), storing, known);
+        result.created += stored.created;
+        result.updated += stored.updated;
+        result.unchanged += stored.unchanged;
+        result.errors.push(...stored.errors);
+      }
       await trx.importJobs.insertErrors(
         result.errors.map((e) => ({ id: newId(), courtId: job.courtId, jobId: job.id, rowNo: e.row, columnName: e.column, message: e.message, caseNumber: e.caseNumber })),
       );
@@ -112,17 +122,20 @@ export function createImportService({ store, access, clock, rules, dataDir, log,
     if (!(await repos.importJobs.claim(jobId, nowIso, new Date(clock.now().getTime() - STALE_AFTER_MS).toISOString()))) return;
     const job = (await repos.importJobs.getById(jobId))!;
     let worker: Worker | undefined;
+    const channel = new MessageChannel();
+    const bulk = store.beginBulkWrites();
     try {
       const context = await storeContext(job);
       const packs = (await rules.currentPacks(job.courtId)).filter((p) => p.enabled === 1).map((p) => ({ pack: p.pack, version: p.version, yaml: p.yaml }));
-      const data: PrepareWorkerData = { file: job.storedPath, fromRow: job.nextRow, courtCode: context.court.code, today: chinaToday(clock), packs, watchLists: await rules.watchLists(job.courtId) };
+      const data: PrepareWorkerData = { file: job.storedPath, fromRow: job.nextRow, courtCode: context.court.code, today: chinaToday(clock), packs, watchLists: await rules.watchLists(job.courtId), parts: channel.port2 };
       // The worker holds at most two batches: a small heap keeps the server's memory flat.
-      worker = new Worker(new URL('../imports/prepare-worker-entry.mjs', import.meta.url), { workerData: data, resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16 } });
+      worker = new Worker(new URL('../imports/prepare-worker-entry.mjs', import.meta.url), { workerData: data, transferList: [channel.port2], resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16 } });
       for await (const [message] of on(worker, 'message') as AsyncIterable<[PrepareWorkerMessage]>) {
         if (message.type === 'encoding') await repos.importJobs.update(job.id, { encoding: message.encoding });
         else if (message.type === 'batch') {
-          await commitBatch(job, message, context);
+          await commitBatch(job, message, channel.port1, context);
           worker.postMessage('ack');
+          await bulk.committed();
         } else if (message.type === 'failed') {
           throw message.fileError ? new ImportFileError(message.message) : new Error(message.message);
         } else break;
@@ -141,6 +154,8 @@ export function createImportService({ store, access, clock, rules, dataDir, log,
       await repos.importJobs.update(job.id, { status: 'failed', message, finishedAt: finished, updatedAt: finished });
     } finally {
       await worker?.terminate();
+      channel.port1.close();
+      await bulk.end();
     }
   }
 
@@ -211,14 +226,7 @@ export function createImportService({ store, access, clock, rules, dataDir, log,
     },
     async errorReport(actor: Actor, id: string): Promise<Buffer> {
       await access.require(actor, 'case.import');
-      const job = await getInScope(actor, id);
-      const errors = await repos.importJobs.listErrors(job.courtId, job.id, 100_000);
-      return buildXlsx('错误报告', [
-        { header: '行号', width: 8, value: (e) => e.rowNo },
-        { header: '列', width: 14, value: (e) => e.columnName },
-        { header: '案号', width: 26, value: (e) => e.caseNumber },
-        { header: '问题', width: 70, value: (e) => e.message },
-      ], errors);
+      return importErrorReport(repos, await getInScope(actor, id));
     },
     async listErrors(actor: Actor, id: string, limit: number) {
       await access.require(actor, 'case.import');
