@@ -78,6 +78,8 @@ const examples: [ruleId: string, input: ScreeningInput][] = [
   ['FIN-CARD-MANAGEMENT-01', criminal('被告人从他人处收购银行卡二十张，准备转卖牟利。')],
   ['FIN-CARD-MANAGEMENT-01', criminal('公安机关在被告人车内查获以他人身份开户的银行卡八张。')],
   ['FIN-LOAN-FRAUD-01', criminal('被告人提供虚假的购销合同向农商行申请贷款五十万元，到期后未归还。')],
+  // 借款人（不是金融机构工作人员）的欺骗手段
+  ['FIN-LOAN-FRAUD-01', criminal('被告人利用担任村委会主任的便利，冒用五名村民的名义向信用社申请贷款，所得款项用于个人经营。')],
   ['FIN-LOAN-FRAUD-01', criminal('被告人先将其伪造的房产证复印件交给中介，由中介备齐全部申请材料，又找来两位同乡在担保书上签字，随后某市农村商业银行城东支行向其发放流动资金贷款四十万元。')],
   ['FIN-BILL-FRAUD-01', criminal('被告人使用伪造的银行承兑汇票向他人贴现。')],
   ['FIN-INSURANCE-FRAUD-01', criminal('被告人故意制造交通事故，向保险公司申请理赔，骗取保险金三万元。')],
@@ -137,6 +139,14 @@ describe('default rule packs', () => {
     ['police attending an injured victim', criminal('民警赶到现场后，将受伤的被害人送往医院救治。')],
     ['an insurance payout after an accident', criminal('交通事故发生后，保险公司依保险合同向被害人支付了赔偿金。被告人另因伪造居住证明受过行政处罚。')],
     ['a bank warning against phishing', criminal('银行工作人员提醒客户不要点击陌生链接，并协助其修改网银密码。')],
+    // 解释（法释〔2013〕18号）第一条第三款：邻里纠纷中的殴打一般不认定为寻衅滋事
+    ['a quarrel with the upstairs neighbour over a leak', criminal('被告人与住在其楼上的被害人因房屋漏水发生口角，持水果刀将其刺伤，致轻微伤。')],
+    // 刑法第二百三十七条：对身体隐私部位的侵害是强制猥亵、侮辱，殴打只是其手段
+    ['an indecent assault', criminal('被告人为发泄情绪，无故对路边睡觉的被害人实施殴打，扒光其衣服，抓摸其下体。')],
+    // 刑法第二百四十三条：诬告陷害案中点名的寻衅滋事是被诬告的事
+    ['a false accusation of 寻衅滋事', criminal('公安机关以涉嫌寻衅滋事罪刑事拘留二人，后查明系被告人诬告陷害，指使员工作虚假证明。')],
+    // 刑法第二百七十一条、第二百七十二条：信贷员利用职务便利虚构贷款占用资金，是职务侵占或挪用资金，不是借款人骗贷
+    ['a loan officer inventing loans', criminal('被告人任信用社信贷员期间，利用职务之便，虚构贷款理由，以村民名义从信用社贷款十万元归个人使用。')],
     ['an ordinary sales dispute', civil({ causes: ['买卖合同纠纷'], parties: [person('张三', '原告'), person('李四', '被告')], amount: '8000' })],
   ])('raises nothing on %s', (_, input) => {
     expect(firedRules(input)).toEqual([]);
