@@ -184,6 +184,12 @@ describe.each(testDialects())('petition and opinion warnings into risks on %s', 
     expect((await linked('no_opinion')).map((w) => w.source).sort()).toEqual(['case', 'petition', 'petition']);
     expect(await linked('no_warning')).toEqual([]);
 
+    // The timeline says a warning of an unreadable source was joined, not what it says (重复访 names the person).
+    const joinedSummaries = async (who: string) =>
+      ((await get(who, `/risks/${riskId}/timeline`)).json().items as { event: string; summary: string }[]).filter((e) => e.event === 'warning_joined').map((e) => e.summary);
+    expect(await joinedSummaries('no_petition')).toEqual(['并入信访预警（内容需信访查看权限）', `并入舆情预警「${opinionWarnings[0]!.title}」`, expect.stringContaining('并入预警')]);
+    expect(await joinedSummaries('no_opinion')).toEqual([`并入信访预警「${collective.title}」`, '并入舆情预警（内容需舆情查看权限）', expect.stringContaining('并入预警')]);
+
     // The sibling court does not see the risk at all; the route wants a signed-in caller and a valid id.
     expect((await get('dc_risk', `/risks/${riskId}/warnings`)).statusCode).toBe(404);
     expect((await get('zy_petition', `/risks/${riskId}/warnings`)).statusCode).toBe(403);

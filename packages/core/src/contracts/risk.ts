@@ -332,6 +332,7 @@ export const RiskView = z.object({
   departmentId: z.string().nullable(),
   departmentName: z.string().nullable(),
   linkedCases: z.array(z.object({ id: z.string(), caseNumber: z.string() })),
+  /** Linked case warnings' ids; every source's linked warnings, as the page shows them: GET /risks/:id/warnings. */
   warningIds: z.array(z.string()),
   tags: z.array(z.string()),
   firstAssessedAt: z.string().nullable(),

@@ -48,7 +48,7 @@ import { writeAudit } from './audit-writer.js';
 import { notify, type NewNotification } from './notifier.js';
 import { forCourt } from './risk-settings.service.js';
 import type { Store } from './store.js';
-import { caseWarningRef, opinionWarningRef, petitionWarningRefs } from './warning-refs.js';
+import { caseWarningRef, opinionWarningRef, petitionWarningRefs, SOURCE_WARNING_LABEL, SOURCE_WARNING_READ_PERMISSION, type SourceWarningKind } from './warning-refs.js';
 
 type RiskRow = RiskTable & { courtName: string; ownerName: string | null; departmentName: string | null };
 type InstructionRow = RiskInstructionTable & { fromCourtName: string; riskTitle: string };
@@ -344,11 +344,21 @@ export function createRiskService({ store, access, clock, registrar }: { store: 
     return view!;
   }
 
-  async function timelineOf(row: RiskRow): Promise<RiskTimelineEntryView[]> {
+  async function timelineOf(actor: Actor, row: RiskRow): Promise<RiskTimelineEntryView[]> {
     const rows = await repos.risks.listTimeline(row.courtId, row.id);
     const mentioned = [...new Set(rows.flatMap((r) => JSON.parse(r.mentionIds) as string[]))];
     const names = new Map((await repos.risks.listAccountNames(mentioned)).map((a) => [a.id, a.displayName]));
-    return presentTimeline(rows, names);
+    return presentTimeline(rows, names).map((entry) => withoutUnreadableSource(actor, entry));
+  }
+
+  /**
+   * A joined petition or opinion warning's title names people (重复访：张三…); a reader of the risk
+   * without that source's read permission sees only that such a warning was joined, as 关联预警 shows them none.
+   */
+  function withoutUnreadableSource(actor: Actor, entry: RiskTimelineEntryView): RiskTimelineEntryView {
+    const source = entry.details.sourceWarning as { kind: SourceWarningKind } | undefined;
+    if (entry.event !== 'warning_joined' || !source || actor.permissions.has(SOURCE_WARNING_READ_PERMISSION[source.kind])) return entry;
+    return { ...entry, summary: `并入${SOURCE_WARNING_LABEL[source.kind]}（内容需${source.kind === 'petition' ? '信访' : '舆情'}查看权限）` };
   }
 
   const isOverdue = (view: RiskView) => view.clocks.some((c: RiskClock) => c.status === 'missed' && c.running);
@@ -671,7 +681,7 @@ export function createRiskService({ store, access, clock, registrar }: { store: 
 
     async timeline(actor: Actor, id: string): Promise<{ items: RiskTimelineEntryView[] }> {
       await access.require(actor, 'risk.read');
-      return { items: await timelineOf(await visibleRisk(actor, id)) };
+      return { items: await timelineOf(actor, await visibleRisk(actor, id)) };
     },
 
     /**
@@ -743,7 +753,7 @@ export function createRiskService({ store, access, clock, registrar }: { store: 
         });
         return entryId;
       });
-      return (await timelineOf(row)).find((item) => item.id === eventId)!;
+      return (await timelineOf(actor, row)).find((item) => item.id === eventId)!;
     },
 
     async instructions(actor: Actor, id: string): Promise<{ items: InstructionView[] }> {

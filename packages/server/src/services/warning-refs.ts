@@ -8,6 +8,12 @@ import type { Repositories } from '../repositories/index.js';
  * rows come from queries already filtered by the reader's scope; these functions only shape them.
  */
 
+/** Warnings kept outside the case-warning table: from petitions and from public opinion. */
+export type SourceWarningKind = 'petition' | 'opinion';
+export const SOURCE_WARNING_LABEL: Record<SourceWarningKind, string> = { petition: '信访预警', opinion: '舆情预警' };
+/** Reading such a warning takes its source's permission besides warning.read (its 预警列表 tab). */
+export const SOURCE_WARNING_READ_PERMISSION = { petition: 'petition.read', opinion: 'opinion.read' } as const;
+
 type CaseWarningRow = WarningTable & { caseNumber: string };
 type OpinionWarningRow = OpinionWarningTable & { itemTitle: string };
 

@@ -8,12 +8,9 @@ import { writeAudit } from './audit-writer.js';
 import { presentWarning as presentOpinionWarning } from './opinion.service.js';
 import { presentPetitionWarning } from './petition-flags.js';
 import { viewerOf, type RiskRegistrar } from './risk.service.js';
-import { petitionSubjects } from './warning-refs.js';
+import { petitionSubjects, SOURCE_WARNING_LABEL, SOURCE_WARNING_READ_PERMISSION, type SourceWarningKind } from './warning-refs.js';
 import type { Store } from './store.js';
 
-type Kind = 'petition' | 'opinion';
-const KIND_LABEL: Record<Kind, string> = { petition: '信访预警', opinion: '舆情预警' };
-const READ_PERMISSION = { petition: 'petition.read', opinion: 'opinion.read' } as const;
 
 /** What both warning tables share for 转为风险. */
 interface SourceWarning {
@@ -39,9 +36,9 @@ interface SourceWarning {
 export function createWarningRiskService({ store, access, clock, registrar }: { store: Store; access: AccessChecker; clock: Clock; registrar: RiskRegistrar }) {
   const { repos } = store;
 
-  async function load(actor: Actor, kind: Kind, id: string): Promise<SourceWarning> {
+  async function load(actor: Actor, kind: SourceWarningKind, id: string): Promise<SourceWarning> {
     await access.require(actor, 'warning.triage');
-    await access.require(actor, READ_PERMISSION[kind]);
+    await access.require(actor, SOURCE_WARNING_READ_PERMISSION[kind]);
     const row = kind === 'petition' ? await repos.petitions.getWarning(id) : await repos.opinion.getWarning(id);
     return access.inScope(actor, row, 'warning', id);
   }
@@ -53,13 +50,13 @@ export function createWarningRiskService({ store, access, clock, registrar }: { 
     return ids.filter((_, index) => found[index]?.courtId === courtId);
   }
 
-  async function confirm(actor: Actor, kind: Kind, id: string, input: WarningToRiskInput): Promise<string> {
+  async function confirm(actor: Actor, kind: SourceWarningKind, id: string, input: WarningToRiskInput): Promise<string> {
     const warning = await load(actor, kind, id);
     if (warning.status !== 'pending') throw new ConflictError('该预警已转为风险，不能重复处理');
     const version = input.version ?? warning.version;
     const note = input.note?.trim() ?? '';
     const caseIds = await casesOfCourt(warning.courtId, warning.caseIds);
-    const label = KIND_LABEL[kind];
+    const label = SOURCE_WARNING_LABEL[kind];
     const choice = input.risk;
     const nowIso = clock.now().toISOString();
 
@@ -119,7 +116,7 @@ export function createWarningRiskService({ store, access, clock, registrar }: { 
     /** GET /petition-warnings (预警列表 · 信访预警) */
     async listPetitionWarnings(actor: Actor, query: SourceWarningListQuery): Promise<Paged<PetitionWarningListItem>> {
       await access.require(actor, 'warning.read');
-      await access.require(actor, READ_PERMISSION.petition);
+      await access.require(actor, SOURCE_WARNING_READ_PERMISSION.petition);
       const { rows, total } = await repos.petitions.listWarnings(actor.scope.courtIds, query);
       const subjects = await petitionSubjects(repos, actor.scope.courtIds, rows);
       const items = rows.map((row) => ({ ...presentPetitionWarning(row), courtId: row.courtId, ...subjects.get(row.id)! }));
@@ -128,7 +125,7 @@ export function createWarningRiskService({ store, access, clock, registrar }: { 
     /** GET /opinion-warnings (预警列表 · 舆情预警) */
     async listOpinionWarnings(actor: Actor, query: SourceWarningListQuery): Promise<Paged<OpinionWarningListItem>> {
       await access.require(actor, 'warning.read');
-      await access.require(actor, READ_PERMISSION.opinion);
+      await access.require(actor, SOURCE_WARNING_READ_PERMISSION.opinion);
       const { rows, total } = await repos.opinion.listWarningsInScope(actor.scope, query);
       const items = rows.map((row) => ({ ...(presentOpinionWarning(row) as OpinionWarningView), courtId: row.courtId, itemId: row.itemId, itemTitle: row.itemTitle }));
       return { items, total, page: query.page, pageSize: query.pageSize };
