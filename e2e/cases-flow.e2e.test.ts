@@ -295,7 +295,7 @@ describe.skipIf(!chromiumPath)('风险防控办导入案件、查看证据并研
     await page.getByRole('button', { name: '保存为新版本' }).click();
     await save.getByLabel('修改说明').fill('增加“保本保息”关键词');
     await save.getByRole('button', { name: '保存' }).click();
-    await page.getByText('已保存为第 2 版').waitFor();
+    await page.getByText('已保存为本院第 2 版').waitFor();
     await page.getByRole('progressbar', { name: '重新筛查案件' }).waitFor();
     await page.getByRole('tab', { name: '版本历史' }).click();
     const history = page.getByRole('tabpanel', { name: '版本历史' });

@@ -79,9 +79,9 @@ describe.skipIf(!chromiumPath)('管理员查看并采用修订后的系统默认
   it('tags the pack whose default was revised, and only that pack', async () => {
     await openMenu(page, '筛查规则');
     const pack = page.getByRole('region', { name: PACK_TITLE });
-    await pack.getByText(`默认规则已修订至第 ${shippedVersion} 版`).waitFor();
-    await expect(pack.getByText(`当前版本 v${courtVersion}`, { exact: true }).count()).resolves.toBe(1);
-    await expect(page.getByText(/默认规则已修订至/).count()).resolves.toBe(1);
+    await pack.getByText(`系统默认规则有新修订（修订号 ${shippedVersion}）`).waitFor();
+    await expect(pack.getByText(`本院版本 v${courtVersion}`, { exact: true }).count()).resolves.toBe(1);
+    await expect(page.getByText(/系统默认规则有新修订/).count()).resolves.toBe(1);
     await h.shot('rules-update-01-list-tag');
   });
 
@@ -89,11 +89,11 @@ describe.skipIf(!chromiumPath)('管理员查看并采用修订后的系统默认
     await page.getByRole('region', { name: PACK_TITLE }).getByRole('button', { name: '编辑规则' }).click();
     await page.getByRole('heading', { level: 1, name: `规则编辑：${PACK_TITLE}` }).waitFor();
     const notice = page.getByTestId('default-update');
-    await notice.getByText(`默认规则第 ${shippedVersion - 1} 版 → 第 ${shippedVersion} 版`).waitFor();
+    await notice.getByText(`修订号 ${shippedVersion - 1} → ${shippedVersion}`).waitFor();
     await h.shot('rules-update-02-editor-notice');
 
     await notice.getByRole('button', { name: '查看差异' }).click();
-    const dialog = page.getByRole('dialog', { name: `本院规则包与系统默认规则第 ${shippedVersion} 版的差异` });
+    const dialog = page.getByRole('dialog', { name: `本院规则包与系统默认规则（修订号 ${shippedVersion}）的差异` });
     await dialog.getByText('红色为本院现有、默认规则没有的行（3 行），绿色为默认规则新增或改写的行（3 行）。').waitFor();
     const removed = dialog.locator('.diff__line--removed .diff__text');
     const added = dialog.locator('.diff__line--added .diff__text');
@@ -113,7 +113,7 @@ describe.skipIf(!chromiumPath)('管理员查看并采用修订后的系统默认
     const editor = page.getByRole('textbox', { name: '规则内容（YAML）' });
     const notice = page.getByTestId('default-update');
     await notice.getByRole('button', { name: '载入新版默认规则' }).click();
-    await page.getByText(`已载入系统默认规则第 ${shippedVersion} 版，请核对后保存为新版本`).waitFor();
+    await page.getByText(`已载入系统默认规则（修订号 ${shippedVersion}），请核对后保存为本院新版本`).waitFor();
     await expect(editor.inputValue()).resolves.toBe(shipped);
     await page.getByText('有未保存的修改').waitFor();
     await expect(notice.getByRole('button', { name: '载入新版默认规则' }).isDisabled()).resolves.toBe(true);
@@ -122,11 +122,11 @@ describe.skipIf(!chromiumPath)('管理员查看并采用修订后的系统默认
     await page.getByRole('button', { name: '保存为新版本' }).click();
     const save = page.getByRole('dialog', { name: '保存规则包' });
     const comment = save.getByLabel('修改说明');
-    await expect(comment.inputValue()).resolves.toBe(`采用系统默认规则第 ${shippedVersion} 版`);
+    await expect(comment.inputValue()).resolves.toBe(`采用系统默认规则（修订号 ${shippedVersion}）`);
     await h.shot('rules-update-05-save-dialog');
     await save.getByRole('button', { name: '保存' }).click();
     await save.waitFor({ state: 'hidden' });
-    await page.getByText(`已保存为第 ${courtVersion + 1} 版`).waitFor();
+    await page.getByText(`已保存为本院第 ${courtVersion + 1} 版`).waitFor();
     await notice.waitFor({ state: 'detached' });
     await expect(page.getByText('有未保存的修改').count()).resolves.toBe(0);
     await page.getByRole('progressbar', { name: '重新筛查案件' }).and(page.locator('[aria-valuenow="100"]')).waitFor({ timeout: 30_000 });
@@ -134,7 +134,7 @@ describe.skipIf(!chromiumPath)('管理员查看并采用修订后的系统默认
     await page.getByRole('tab', { name: '版本历史' }).click();
     const history = page.getByRole('tabpanel', { name: '版本历史' });
     const newest = history.getByRole('row', { name: new RegExp(`v${courtVersion + 1}`) });
-    await newest.getByText(`采用系统默认规则第 ${shippedVersion} 版`).waitFor();
+    await newest.getByText(`采用系统默认规则（修订号 ${shippedVersion}）`).waitFor();
     await newest.getByText('zy_admin').waitFor();
     await newest.getByText('当前').waitFor();
     await h.shot('rules-update-06-saved-history');
@@ -143,13 +143,13 @@ describe.skipIf(!chromiumPath)('管理员查看并采用修订后的系统默认
   it('no longer tags the pack on the list, and the audit log records the adoption', async () => {
     await page.getByRole('button', { name: '返回筛查规则' }).click();
     const pack = page.getByRole('region', { name: PACK_TITLE });
-    await pack.getByText(`当前版本 v${courtVersion + 1}`, { exact: true }).waitFor();
-    await pack.getByText(`采用系统默认规则第 ${shippedVersion} 版`).waitFor();
-    await expect(page.getByText(/默认规则已修订至/).count()).resolves.toBe(0);
+    await pack.getByText(`本院版本 v${courtVersion + 1}`, { exact: true }).waitFor();
+    await pack.getByText(`采用系统默认规则（修订号 ${shippedVersion}）`).waitFor();
+    await expect(page.getByText(/系统默认规则有新修订/).count()).resolves.toBe(0);
     await h.shot('rules-update-07-list-no-tag');
 
     await openMenu(page, '审计日志');
-    const entry = page.getByRole('row', { name: `修改规则包 ${PACK}（第 ${courtVersion + 1} 版）：采用系统默认规则第 ${shippedVersion} 版` });
+    const entry = page.getByRole('row', { name: `修改规则包 ${PACK}（第 ${courtVersion + 1} 版）：采用系统默认规则（修订号 ${shippedVersion}）` });
     await entry.getByText('zy_admin').waitFor();
     await expect.poll(() => page.locator('.el-loading-mask:visible').count()).toBe(0); // the table has settled for the picture
     await h.shot('rules-update-08-audit');

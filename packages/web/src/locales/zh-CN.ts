@@ -591,7 +591,7 @@ export const zh = {
   rules: {
     description: '筛查规则按风险类别分包维护。每次修改或启停都生成新版本并记入审计日志，保存后自动对案件重新筛查。',
     court: '法院',
-    version: '当前版本',
+    version: '本院版本',
     ruleCount: (count: number) => `${count} 条规则`,
     enabled: '启用',
     updated: (by: string, at: string) => `${by} 于 ${at} 修改`,
@@ -615,7 +615,7 @@ export const zh = {
     toggleComment: '说明',
     toggleCommentPlaceholder: '请说明原因，记入版本历史',
     toggled: (enable: boolean) => (enable ? '已启用规则包，正在重新筛查案件' : '已停用规则包，正在重新筛查案件'),
-    defaultUpdate: (version: number) => `默认规则已修订至第 ${version} 版`,
+    defaultUpdate: (version: number) => `系统默认规则有新修订（修订号 ${version}）`,
   },
 
   watchLists: {
@@ -681,7 +681,7 @@ export const zh = {
     comment: '修改说明',
     commentPlaceholder: '如：增加“保本保息”关键词，减少理财纠纷误报',
     saveHint: '保存后生成新版本，并在后台按新规则对案件重新筛查。',
-    saved: (version: number) => `已保存为第 ${version} 版，正在后台重新筛查案件`,
+    saved: (version: number) => `已保存为本院第 ${version} 版，正在后台重新筛查案件`,
     problemsTitle: (count: number) => `规则内容有 ${count} 处问题，请修改后再保存`,
     problemAt: (line: number | null, column: number | null) =>
       line === null ? '' : column === null ? `第 ${line} 行` : `第 ${line} 行第 ${column} 列`,
@@ -721,13 +721,13 @@ export const zh = {
       total === null ? `已筛查 ${processed} 件` : `已筛查 ${processed} / ${total} 件`,
     lineCount: (count: number) => `共 ${count} 行`,
     defaultUpdate: (version: number, courtVersion: number) =>
-      `系统默认规则已修订（默认规则第 ${courtVersion} 版 → 第 ${version} 版），本院现用规则基于修订前的内容。可先查看差异，载入编辑器后试运行、回测，确认后保存为本院新版本。`,
+      `系统默认规则已修订（修订号 ${courtVersion} → ${version}），本院现用规则基于修订前的内容。可先查看差异，载入编辑器后试运行、回测，确认后保存为本院新版本。修订号是系统默认规则的编号，与本院版本号各自独立。`,
     showDiff: '查看差异',
     loadDefault: '载入新版默认规则',
     loadDefaultQuestion: '编辑器中的内容将替换为系统默认规则（本院自行修改过的规则需重新修改），确定载入吗？',
-    defaultLoaded: (version: number) => `已载入系统默认规则第 ${version} 版，请核对后保存为新版本`,
-    adoptComment: (version: number) => `采用系统默认规则第 ${version} 版`,
-    diffTitle: (version: number) => `本院规则包与系统默认规则第 ${version} 版的差异`,
+    defaultLoaded: (version: number) => `已载入系统默认规则（修订号 ${version}），请核对后保存为本院新版本`,
+    adoptComment: (version: number) => `采用系统默认规则（修订号 ${version}）`,
+    diffTitle: (version: number) => `本院规则包与系统默认规则（修订号 ${version}）的差异`,
     diffSummary: (removed: number, added: number) => `红色为本院现有、默认规则没有的行（${removed} 行），绿色为默认规则新增或改写的行（${added} 行）。`,
     diffNone: '两者内容相同',
     diffClose: '关闭',

@@ -6,6 +6,8 @@ export interface DiffLine {
   oldLine: number | null;
   /** 1-based line number in the new text; null for a removed line. */
   newLine: number | null;
+  /** The part of a rewritten line that differs from its counterpart (UTF-16 offsets, end exclusive). */
+  changed?: { start: number; end: number };
 }
 
 /**
@@ -56,4 +58,49 @@ export function diffHunks(lines: readonly DiffLine[], context = 2): (DiffLine | 
   });
   if (out[out.length - 1] === null) out.pop();
   return out;
+}
+
+/**
+ * Marks what changed inside rewritten lines: in each run of removed lines followed by added lines,
+ * the k-th removed line is paired with the k-th added one and the span between their common prefix
+ * and suffix is marked. A keyword added to a long list then stands out instead of the whole line.
+ * Pairs with nothing in common stay unmarked.
+ */
+export function markChangedSpans(lines: readonly DiffLine[]): DiffLine[] {
+  const out = lines.map((line) => ({ ...line }));
+  let index = 0;
+  while (index < out.length) {
+    if (out[index]!.kind !== 'removed') {
+      index++;
+      continue;
+    }
+    let added = index;
+    while (added < out.length && out[added]!.kind === 'removed') added++;
+    let end = added;
+    while (end < out.length && out[end]!.kind === 'added') end++;
+    for (let k = 0; k < Math.min(added - index, end - added); k++) {
+      const spans = differingSpans(out[index + k]!.text, out[added + k]!.text);
+      if (spans) [out[index + k]!.changed, out[added + k]!.changed] = spans;
+    }
+    index = end;
+  }
+  return out;
+}
+
+const isLowSurrogate = (text: string, at: number) => at > 0 && at < text.length && (text.charCodeAt(at) & 0xfc00) === 0xdc00;
+
+function differingSpans(before: string, after: string): [{ start: number; end: number }, { start: number; end: number }] | null {
+  const shorter = Math.min(before.length, after.length);
+  let prefix = 0;
+  while (prefix < shorter && before[prefix] === after[prefix]) prefix++;
+  // Never cut a character outside the Basic Multilingual Plane in two.
+  if (isLowSurrogate(before, prefix) || isLowSurrogate(after, prefix)) prefix--;
+  let suffix = 0;
+  while (suffix < shorter - prefix && before[before.length - 1 - suffix] === after[after.length - 1 - suffix]) suffix++;
+  if (isLowSurrogate(before, before.length - suffix) || isLowSurrogate(after, after.length - suffix)) suffix--;
+  if (prefix === 0 && suffix === 0) return null;
+  return [
+    { start: prefix, end: before.length - suffix },
+    { start: prefix, end: after.length - suffix },
+  ];
 }
