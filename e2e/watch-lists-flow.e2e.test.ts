@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changeInitialPassword, demoAccount, locateChromium, login, openMenu, startHarness, type Harness } from './harness';
@@ -55,6 +56,46 @@ describe.skipIf(!chromiumPath)('风险防控办维护关注名单，规则据此
     await page.getByText('已移除 1 个名称，正在后台对本院案件重新筛查').waitFor();
     await expect.poll(() => page.getByRole('cell', { name: '示例放贷人丙' }).count()).toBe(0);
     await h.shot('watch-lists-03-after');
+  });
+
+  it('cannot delete the list an enabled rule uses', async () => {
+    const button = page.getByRole('button', { name: '删除名单' });
+    await expect(button.isDisabled()).resolves.toBe(true);
+  });
+
+  it('starts a new list from an Excel workbook and deletes it after confirming', async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('名单');
+    sheet.addRow(['名称', '备注']);
+    sheet.addRow(['示例担保有限公司', '2025 年涉众案件']);
+    sheet.addRow([]);
+    sheet.addRow(['示例投资人丁']);
+    const workbook = Buffer.from(await book.xlsx.writeBuffer());
+
+    const select = page.getByRole('combobox', { name: '名单' });
+    await select.click();
+    await select.fill('涉众担保名单');
+    await page.keyboard.press('Enter');
+    await page.getByText('没有启用的规则引用此名单', { exact: false }).first().waitFor();
+    await page.getByRole('button', { name: '添加名称' }).first().click();
+    const dialog = page.getByRole('dialog', { name: '向「涉众担保名单」添加名称' });
+    await dialog.locator('input[type=file]').setInputFiles({ name: '担保名单.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: workbook });
+    await dialog.getByText('共 2 个名称').waitFor();
+    await expect(dialog.getByRole('textbox').first().inputValue()).resolves.toContain('示例担保有限公司');
+    await h.shot('watch-lists-04-from-xlsx');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await page.getByRole('cell', { name: '示例投资人丁' }).waitFor();
+    await expect(page.getByRole('cell', { name: '2025 年涉众案件' }).isVisible()).resolves.toBe(true);
+
+    await page.getByRole('button', { name: '删除名单' }).click();
+    await page.getByText('确定删除名单「涉众担保名单」及其中全部 2 个名称吗？删除后不可恢复。').waitFor();
+    await h.shot('watch-lists-05-delete');
+    await page.getByRole('button', { name: '删除名单', exact: true }).last().click();
+    await page.getByText('已删除名单「涉众担保名单」及其中 2 个名称').waitFor();
+    await page.getByRole('cell', { name: '演示放贷人甲' }).waitFor();
+    await select.click();
+    await expect(page.getByRole('option', { name: /涉众担保名单/ }).count()).resolves.toBe(0);
+    await page.keyboard.press('Escape');
     expect(h.pageErrors).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
@@ -71,6 +72,48 @@ describe('courtrisk watchlist', () => {
     const court = await courtrisk(dataDir, 'watchlist', 'list', '京99');
     expect(court.code).toBe(1);
     expect(court.stderr).toContain('未找到法院');
+  });
+
+  it('adds names from an XLSX workbook (column A, notes in B, heading and empty cells skipped), and explains a bad one', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('名单');
+    for (const row of [['名单', '备注'], ['关注人戊', '2025 年认定'], [null, '没有名称的备注'], [], ['关注人己']]) sheet.addRow(row);
+    const file = path.join(dataDir, 'focus.xlsx');
+    fs.writeFileSync(file, Buffer.from(await workbook.xlsx.writeBuffer()));
+    const result = await courtrisk(dataDir, 'watchlist', 'add', '京01', '重点关注当事人', '--file', file, '--note', '信访台账');
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('已向「重点关注当事人」添加 2 个名称');
+    expect(result.stdout).toContain('没有启用的规则引用该名单');
+
+    const db = new Database(path.join(dataDir, 'courtrisk.db'));
+    const rows = db.prepare("select party_name as name, note from watch_list_entry where list_name = '重点关注当事人' order by party_name").all();
+    db.close();
+    expect(rows).toEqual([{ name: '关注人己', note: '信访台账' }, { name: '关注人戊', note: '2025 年认定' }]);
+
+    const bad = path.join(dataDir, 'renamed.xlsx');
+    fs.writeFileSync(bad, '名称\n王某\n');
+    const refused = await courtrisk(dataDir, 'watchlist', 'add', '京01', '重点关注当事人', '--file', bad);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(`${bad}：文件不是 Excel 工作簿（.xlsx），无法读取名称`);
+  });
+
+  it('deletes a list no enabled rule uses with its names, audited as the CLI, and refuses one a rule uses', async () => {
+    const refused = await courtrisk(dataDir, 'watchlist', 'delete', '京01', '职业放贷人名单');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('关注名单「职业放贷人名单」正被启用的规则使用：FIN-PRO-LENDER-01 疑似职业放贷人');
+
+    const deleted = await courtrisk(dataDir, 'watchlist', 'delete', '京01', '重点关注当事人');
+    expect(deleted.code, deleted.stderr).toBe(0);
+    expect(deleted.stdout).toContain('已删除关注名单「重点关注当事人」及其中 2 个名称');
+
+    const db = new Database(path.join(dataDir, 'courtrisk.db'));
+    const left = db.prepare("select count(*) as n from watch_list_entry where list_name in ('重点关注当事人', '职业放贷人名单') group by list_name").all();
+    const lists = db.prepare('select name from watch_list').all();
+    const audit = db.prepare("select actor_name as actor, target_id as target, summary from audit_log where action = 'watchlist.delete'").all();
+    db.close();
+    expect(left).toEqual([{ n: 2 }]);
+    expect(lists).toEqual([{ name: '职业放贷人名单' }]);
+    expect(audit).toEqual([{ actor: '命令行', target: '重点关注当事人', summary: '删除关注名单「重点关注当事人」及其中 2 个名称' }]);
   });
 
   it('screens a file with a list read from a file, and with an empty list without it', async () => {

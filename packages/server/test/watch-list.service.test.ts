@@ -1,6 +1,6 @@
 import { WatchListAddInput, type Permission } from '@courtrisk/core';
 import { describe, expect, it, vi } from 'vitest';
-import { ForbiddenError } from '../src/errors.js';
+import { ConflictError, ForbiddenError } from '../src/errors.js';
 import type { Actor } from '../src/services/actor.js';
 import { createWatchListService } from '../src/services/watch-list.service.js';
 
@@ -49,6 +49,8 @@ function newTestService({ ruleEnabled = true, listed = [] as string[] } = {}) {
       insertList: vi.fn(async () => {}),
       touchList: vi.fn(async () => {}),
       insertEntries: vi.fn(async () => {}),
+      deleteList: vi.fn(async () => true),
+      deleteListEntries: vi.fn(async () => 3),
     },
     audit: { append: vi.fn(async () => ({})) },
   };
@@ -109,6 +111,37 @@ describe('watch-list service', () => {
     expect(mocks.repos.watchLists.touchList).toHaveBeenCalledWith(COURT, '职业放贷人名单', NOW.toISOString());
     expect(mocks.jobs.create).not.toHaveBeenCalled();
     expect(mocks.jobs.kick).not.toHaveBeenCalled();
+  });
+
+  it('refuses deleting a list and reading a workbook without 维护关注名单 before touching anything', async () => {
+    const { sut, mocks } = newTestService();
+    await expect(sut.deleteList(actorWith('rule.read'), '职业放贷人名单', {})).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(sut.readFile(actorWith('rule.read'), Buffer.from('x'))).rejects.toBeInstanceOf(ForbiddenError);
+    expect(mocks.repos.courts.getById).not.toHaveBeenCalled();
+    expect(mocks.rules.currentPacks).not.toHaveBeenCalled();
+    expect(mocks.store.transaction).not.toHaveBeenCalled();
+  });
+
+  it('refuses deleting a list an enabled rule reads, naming the rule, without a transaction', async () => {
+    const { sut, mocks } = newTestService();
+    const refused = sut.deleteList(actorWith('watchlist.manage'), '职业放贷人名单', {});
+    await expect(refused).rejects.toBeInstanceOf(ConflictError);
+    await expect(refused).rejects.toThrow('关注名单「职业放贷人名单」正被启用的规则使用：T-LIST-01 名单测试。');
+    expect(mocks.store.transaction).not.toHaveBeenCalled();
+  });
+
+  it('deletes a list only a disabled rule reads, with one audit entry naming the list, the count and the rule', async () => {
+    const { sut, mocks } = newTestService({ ruleEnabled: false });
+    const result = await sut.deleteList(actorWith('watchlist.manage'), '职业放贷人名单', {});
+    expect(result).toEqual({ name: '职业放贷人名单', removed: 3, disabledRules: [{ pack: 'test_pack', ruleId: 'T-LIST-01', title: '名单测试', enabled: false }] });
+    expect(mocks.access.inScope).toHaveBeenCalledWith(expect.anything(), expect.objectContaining({ id: COURT }), 'court', COURT);
+    expect(mocks.repos.watchLists.deleteList).toHaveBeenCalledWith(COURT, '职业放贷人名单');
+    expect(mocks.repos.watchLists.deleteListEntries).toHaveBeenCalledWith(COURT, '职业放贷人名单');
+    expect(mocks.repos.audit.append).toHaveBeenCalledOnce();
+    expect(mocks.repos.audit.append).toHaveBeenCalledWith(
+      expect.objectContaining({ courtId: COURT, action: 'watchlist.delete', targetId: '职业放贷人名单', summary: '删除关注名单「职业放贷人名单」及其中 3 个名称；停用的规则 T-LIST-01 名单测试 仍引用此名单' }),
+    );
+    expect(mocks.jobs.create).not.toHaveBeenCalled();
   });
 
   it('writes nothing, not even an audit entry, when every name is already listed', async () => {

@@ -92,4 +92,5 @@ export const auditActionLabel: Record<string, string> = {
   'watchlist.add': '添加关注名单名称',
   'watchlist.update': '修改关注名单备注',
   'watchlist.remove': '移除关注名单名称',
+  'watchlist.delete': '删除关注名单',
 };

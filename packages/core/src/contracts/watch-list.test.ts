@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseWatchListText, WatchListAddInput, WatchListName } from './watch-list.js';
+import { formatWatchListText, parseWatchListText, readWatchListRows, WatchListAddInput, WatchListName } from './watch-list.js';
 
 describe('parseWatchListText', () => {
   it('reads CSV (quoted fields, CRLF, BOM) with the line each name stands on, skipping a header and blank lines', () => {
@@ -18,6 +18,32 @@ describe('parseWatchListText', () => {
 
   it('keeps a name called 名称 when it is not the first line', () => {
     expect(parseWatchListText('王某\n名称').map((e) => e.name)).toEqual(['王某', '名称']);
+  });
+});
+
+describe('readWatchListRows', () => {
+  it.each(['名称', '姓名', '名单', '当事人名称', 'Name'])('skips a first row headed %s, keeping the row numbers', (heading) => {
+    expect(readWatchListRows([{ line: 1, fields: [heading, '备注'] }, { line: 3, fields: ['王某', ''] }])).toEqual([{ line: 3, name: '王某' }]);
+  });
+});
+
+describe('formatWatchListText', () => {
+  const entries = [{ name: '某某投资有限公司,北京分公司', note: '立案庭认定' }, { name: '王某' }, { name: '李\n某', note: '第一行\r\n第二行' }];
+
+  it('writes CSV lines that read back as the same entries (commas quoted, cell line breaks as spaces)', () => {
+    const text = formatWatchListText(entries, false);
+    expect(text).toBe('"某某投资有限公司,北京分公司",立案庭认定\n王某\n李 某,第一行 第二行');
+    expect(parseWatchListText(text).map(({ name, note }) => ({ name, note }))).toEqual([
+      { name: '某某投资有限公司,北京分公司', note: '立案庭认定' },
+      { name: '王某', note: undefined },
+      { name: '李 某', note: '第一行 第二行' },
+    ]);
+  });
+
+  it('writes tab-separated lines when joining text that already splits on tabs', () => {
+    const text = formatWatchListText(entries.slice(0, 2), true);
+    expect(text).toBe('某某投资有限公司,北京分公司\t立案庭认定\n王某');
+    expect(parseWatchListText(`甲\t备注\n${text}`).map((e) => e.name)).toEqual(['甲', '某某投资有限公司,北京分公司', '王某']);
   });
 });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseCsv } from '../cases/csv.js';
+import { formatCsvField, parseCsv } from '../cases/csv.js';
 import { normalizePartyName } from '../screening/party-name.js';
 import { Id, PageQuery, Version } from './common.js';
 
@@ -15,6 +15,11 @@ export const WATCH_LIST_PARTY_NAME_MAX = 100;
 export const WATCH_LIST_NOTE_MAX = 200;
 /** Names in one add request (a pasted or uploaded list). */
 export const WATCH_LIST_ADD_MAX = 2000;
+/**
+ * Largest names workbook the server reads: an XLSX of 2,000 names is some 50 KB, so 1 MB leaves
+ * room for formatting and equals the API's request body limit (the message says the same limit).
+ */
+export const WATCH_LIST_FILE_MAX_BYTES = 1024 * 1024;
 
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 
@@ -151,15 +156,51 @@ export const WatchListAddResult = WatchListChangeResult.extend({
 });
 export type WatchListAddResult = z.infer<typeof WatchListAddResult>;
 
-/** A name read from pasted text or a file, with the line it stands on (1-based). */
-export interface WatchListTextEntry {
-  line: number;
-  name: string;
-  note?: string;
-}
+/** A name read from pasted text or a file, with the line (or worksheet row) it stands on (1-based). */
+export const WatchListTextEntry = z.object({ line: z.number().int(), name: z.string(), note: z.string().optional() });
+export type WatchListTextEntry = z.infer<typeof WatchListTextEntry>;
+
+/** `POST /watch-list-entries/read-xlsx`: the names of the workbook's first sheet, for review; nothing is written. */
+export const WatchListFileResult = z.object({
+  /** Name of the worksheet read (the first). */
+  sheet: z.string(),
+  entries: z.array(WatchListTextEntry),
+});
+export type WatchListFileResult = z.infer<typeof WatchListFileResult>;
+
+/** `DELETE /watch-lists/:name`: the list to delete. */
+export const WatchListNameParams = z.strictObject({ name: WatchListName });
+export type WatchListNameParams = z.infer<typeof WatchListNameParams>;
+
+/** A deleted list: how many names went with it, and the disabled rules that still name it. */
+export const WatchListDeleteResult = z.object({
+  name: z.string(),
+  removed: z.number().int(),
+  /** Disabled rules naming the list: it stays shown (empty) for them, and screens nothing if they are enabled. */
+  disabledRules: z.array(WatchListRuleRef),
+});
+export type WatchListDeleteResult = z.infer<typeof WatchListDeleteResult>;
 
 /** First-column headings that mark a header row (skipped). */
-const HEADER_NAMES = new Set(['名称', '姓名', '姓名或名称', '当事人', '当事人名称', 'name']);
+const HEADER_NAMES = new Set(['名称', '姓名', '姓名或名称', '名单', '当事人', '当事人名称', 'name']);
+
+/**
+ * Names from rows of cells (lines of text, or worksheet rows): the first cell is the name, the
+ * second the note. Rows with both empty are skipped, and so is a first row whose name cell is a
+ * heading (`名称`, `姓名`, `名单`, `当事人名称` …). A row with a note but no name is kept, so the
+ * caller can point at it.
+ */
+export function readWatchListRows(rows: Iterable<{ line: number; fields: readonly string[] }>): WatchListTextEntry[] {
+  const entries: WatchListTextEntry[] = [];
+  for (const record of rows) {
+    const name = (record.fields[0] ?? '').trim();
+    const note = (record.fields[1] ?? '').trim();
+    if (!name && !note) continue;
+    if (entries.length === 0 && HEADER_NAMES.has(name.toLowerCase())) continue;
+    entries.push({ line: record.line, name, ...(note ? { note } : {}) });
+  }
+  return entries;
+}
 
 /**
  * Names to list from pasted text or a CSV/TXT file: one name per line, optionally followed by a
@@ -173,13 +214,20 @@ export function parseWatchListText(text: string): WatchListTextEntry[] {
   const records = body.includes('\t')
     ? body.split(/\r\n|\r|\n/).map((line, index) => ({ line: index + 1, fields: line.split('\t') }))
     : parseCsv(body);
-  const entries: WatchListTextEntry[] = [];
-  for (const record of records) {
-    const name = (record.fields[0] ?? '').trim();
-    const note = (record.fields[1] ?? '').trim();
-    if (!name && !note) continue;
-    if (entries.length === 0 && HEADER_NAMES.has(name.toLowerCase())) continue;
-    entries.push({ line: record.line, name, ...(note ? { note } : {}) });
-  }
-  return entries;
+  return readWatchListRows(records);
+}
+
+/**
+ * The inverse of `parseWatchListText`: lines for the paste box, tab separated when `tabbed` (the
+ * text they join already splits on tabs) and CSV otherwise (a comma in a name is quoted). A line
+ * break or tab inside a cell (Excel's Alt+Enter) becomes a space, so each entry stays one line.
+ */
+export function formatWatchListText(entries: readonly Pick<WatchListTextEntry, 'name' | 'note'>[], tabbed: boolean): string {
+  const cell = (value: string) => value.replace(/[\t\r\n]+/g, ' ').trim();
+  return entries
+    .map((entry) => {
+      const fields = entry.note ? [cell(entry.name), cell(entry.note)] : [cell(entry.name)];
+      return tabbed ? fields.join('\t') : fields.map(formatCsvField).join(',');
+    })
+    .join('\n');
 }

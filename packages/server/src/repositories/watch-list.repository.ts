@@ -143,6 +143,16 @@ export function createWatchListRepository(db: Db, dialect: Dialect) {
       }
       return deleted;
     },
+    /** Deletes every entry of one list of the court; returns how many went. */
+    async deleteListEntries(courtId: string, listName: string) {
+      const result = await db.deleteFrom('watchListEntry').where('courtId', '=', courtId).where('listName', '=', listName).executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
+    /** Deletes the list's own row (not its entries); true when there was one. */
+    async deleteList(courtId: string, name: string) {
+      const result = await db.deleteFrom('watchList').where('courtId', '=', courtId).where('name', '=', name).executeTakeFirst();
+      return Number(result.numDeletedRows) === 1;
+    },
   };
 }
 export type WatchListRepository = ReturnType<typeof createWatchListRepository>;

@@ -6,16 +6,18 @@ import {
   type WatchListAddInput,
   type WatchListAddResult,
   type WatchListChangeResult,
+  type WatchListDeleteResult,
   type WatchListEntryQuery,
   type WatchListEntryUpdateInput,
   type WatchListEntryView,
+  type WatchListFileResult,
   type WatchListQuery,
   type WatchListRuleRef,
   type WatchListView,
 } from '@courtrisk/core';
 import type { Clock } from '../clock.js';
 import type { WatchListEntryTable } from '../db/schema.js';
-import { StaleVersionError, ValidationError } from '../errors.js';
+import { AppError, ConflictError, StaleVersionError, ValidationError } from '../errors.js';
 import { groupBy } from '../group-by.js';
 import { newId } from '../ids.js';
 import type { Repositories } from '../repositories/index.js';
@@ -25,6 +27,7 @@ import { writeAudit } from './audit-writer.js';
 import type { JobRunner } from './job-runner.js';
 import type { RuleRuntime } from './screening.service.js';
 import type { Store } from './store.js';
+import { readWatchListXlsx } from './watch-list-file.js';
 
 /** Who writes: the audit actor, and the account and name the entry shows as its author. */
 interface Writer {
@@ -43,6 +46,9 @@ function namesText(names: readonly string[]): string {
   const shown = names.slice(0, AUDIT_NAMES).join('、');
   return names.length > AUDIT_NAMES ? `${shown} 等 ${names.length} 个` : shown;
 }
+
+/** Rules as staff name them: `FIN-PRO-LENDER-01 疑似职业放贷人、…`. */
+const rulesText = (refs: readonly WatchListRuleRef[]) => refs.map((ref) => `${ref.ruleId} ${ref.title}`).join('、');
 
 export function presentEntry(row: WatchListEntryTable): WatchListEntryView {
   return {
@@ -69,9 +75,10 @@ type Deps = {
 
 /**
  * 关注名单 (docs/screening.md): per court, the named lists that rules' `watchList` conditions look
- * party names up in. Reading needs `rule.read` (the lists are part of the rules), changing names
- * `watchlist.manage`; every change is audited in the list's court and, when an enabled rule uses
- * the list, queues the same background re-screening of the court's cases as a rule change.
+ * party names up in. Reading needs `rule.read` (the lists are part of the rules); changing names,
+ * reading a names workbook and deleting a list need `watchlist.manage`. Every change is audited in
+ * the list's court and, when an enabled rule uses the list, queues the same background
+ * re-screening of the court's cases as a rule change (a list in use cannot be deleted).
  * `operator` is the CLI's way in (it holds the database already), audited as 命令行.
  */
 export function createWatchListService({ store, access, clock, rules, jobs }: Deps) {
@@ -204,6 +211,34 @@ export function createWatchListService({ store, access, clock, rules, jobs }: De
     return afterCommit(result);
   }
 
+  /**
+   * Deletes a list with all its names, in one transaction with one audit entry. Refused (409) while
+   * an enabled rule reads it, so nothing screens against a list that is gone; disabled rules that
+   * name it are reported (the list shows again, empty, for them) and need no re-screening.
+   */
+  async function deleteList(by: Writer, courtId: string, listName: string): Promise<WatchListDeleteResult> {
+    const refs = (await referencesOf(courtId)).get(listName) ?? [];
+    const enabled = refs.filter((ref) => ref.enabled);
+    if (enabled.length > 0) {
+      throw new ConflictError(`关注名单「${listName}」正被启用的规则使用：${rulesText(enabled)}。请先停用这些规则或改用其他名单，再删除`, 'watch_list_in_use');
+    }
+    const disabledRules = refs.filter((ref) => !ref.enabled);
+    return store.transaction(async (trx) => {
+      const hadList = await trx.watchLists.deleteList(courtId, listName);
+      const removed = await trx.watchLists.deleteListEntries(courtId, listName);
+      if (!hadList && removed === 0) throw new AppError('not_found', 404, `未找到关注名单（${listName}）`);
+      const still = disabledRules.length ? `；停用的规则 ${rulesText(disabledRules)} 仍引用此名单` : '';
+      await writeAudit(trx, clock, by.audit, {
+        courtId,
+        action: 'watchlist.delete',
+        targetType: 'watch_list',
+        targetId: listName,
+        summary: `删除关注名单「${listName}」及其中 ${removed} 个名称${still}`,
+      });
+      return { name: listName, removed, disabledRules };
+    });
+  }
+
   return {
     /** The court's lists: those with names and those its rules name, each with the rules that use it. */
     async listLists(actor: Actor, query: WatchListQuery): Promise<WatchListView[]> {
@@ -258,6 +293,19 @@ export function createWatchListService({ store, access, clock, rules, jobs }: De
       return removeRows(writerOf(actor), rows[0]!.courtId, rows);
     },
 
+    /** Deletes a list of the caller's court (or of `courtId` in scope) with all its names; 409 while an enabled rule uses it. */
+    async deleteList(actor: Actor, listName: string, query: WatchListQuery): Promise<WatchListDeleteResult> {
+      await access.require(actor, 'watchlist.manage');
+      const court = await courtOf(actor, query.courtId);
+      return deleteList(writerOf(actor), court.id, listName);
+    },
+
+    /** The names of an XLSX workbook, for the add dialog to review before adding; writes nothing. */
+    async readFile(actor: Actor, bytes: Buffer): Promise<WatchListFileResult> {
+      await access.require(actor, 'watchlist.manage');
+      return readWatchListXlsx(bytes);
+    },
+
     /** For the CLI, which runs on the server with the database: no session, audited as 命令行. */
     operator: {
       listLists: (courtId: string) => listViews(courtId),
@@ -266,6 +314,8 @@ export function createWatchListService({ store, access, clock, rules, jobs }: De
         return { items: rows.map(presentEntry), total };
       },
       add: (courtId: string, input: Pick<WatchListAddInput, 'listName' | 'entries' | 'note'>) => add(CLI_WRITER, courtId, input),
+      readFile: (bytes: Buffer) => readWatchListXlsx(bytes),
+      deleteList: (courtId: string, listName: string) => deleteList(CLI_WRITER, courtId, listName),
       /** Removes the named entries (compared normalised); names not on the list are reported back. */
       async removeByNames(courtId: string, listName: string, names: readonly string[]): Promise<WatchListChangeResult & { removed: string[]; notFound: string[] }> {
         const rows = await repos.watchLists.listEntriesByKeys(courtId, listName, names.map(normalizePartyName));

@@ -3,11 +3,13 @@ import type {
   WatchListAddInput,
   WatchListAddResult,
   WatchListChangeResult,
+  WatchListDeleteResult,
   WatchListEntryUpdateInput,
   WatchListEntryView,
+  WatchListFileResult,
   WatchListView,
 } from '@courtrisk/core';
-import { http } from './http';
+import { http, toQueryString } from './http';
 
 export interface WatchListEntryFilters {
   courtId?: string;
@@ -35,3 +37,10 @@ export const removeWatchListEntry = (id: string) => http.delete<WatchListChangeR
 
 /** 从关注名单批量移除名称。 */
 export const removeWatchListEntries = (ids: string[]) => http.post<WatchListChangeResult>('/watch-list-entries/remove', { ids });
+
+/** 读取名单 Excel 文件（.xlsx）中的名称与备注，供核对后添加；服务器不写入名单。 */
+export const readWatchListXlsx = (file: Blob) => http.upload<WatchListFileResult>('/watch-list-entries/read-xlsx', file);
+
+/** 删除关注名单及其中全部名称（有启用的规则引用时服务器拒绝，409）。 */
+export const deleteWatchList = (name: string, courtId?: string) =>
+  http.delete<WatchListDeleteResult>(`/watch-lists/${encodeURIComponent(name)}${toQueryString({ courtId })}`);
