@@ -40,15 +40,15 @@ function actorWith(...permissions: Permission[]): Actor {
 }
 
 /** The service over mocked repositories: every call is recorded, the transaction runs on the same mocks. */
-function newTestService({ ruleEnabled = true, listed = [] as string[] } = {}) {
+function newTestService({ ruleEnabled = true, listed = [] as string[], listedMeanwhile = [] as string[] } = {}) {
   const repos = {
     courts: { getById: vi.fn(async (id: string) => ({ id, name: '示例法院' })) },
     watchLists: {
       listEntriesByKeys: vi.fn(async (_court: string, _list: string, keys: readonly string[]) => keys.filter((k) => listed.includes(k)).map((nameKey) => ({ nameKey }))),
-      getList: vi.fn(async () => (listed.length ? { name: '职业放贷人名单' } : undefined)),
       insertList: vi.fn(async () => {}),
       touchList: vi.fn(async () => {}),
-      insertEntries: vi.fn(async () => {}),
+      // `listedMeanwhile`: names another add wrote after this add's read, which the insert then skips.
+      insertEntries: vi.fn(async (rows: readonly { id: string; nameKey: string }[]) => new Set(rows.filter((row) => !listedMeanwhile.includes(row.nameKey)).map((row) => row.id))),
       deleteList: vi.fn(async () => true),
       deleteListEntries: vi.fn(async () => 3),
     },
@@ -107,9 +107,23 @@ describe('watch-list service', () => {
     const { sut, mocks } = newTestService({ ruleEnabled: false, listed: ['王某'] });
     const result = await sut.add(actorWith('watchlist.manage'), input('王某', '李某'));
     expect(result).toEqual({ added: 1, skipped: [{ row: 1, name: '王某', reason: '已在名单中' }], rescreenJobId: null });
-    expect(mocks.repos.watchLists.insertList).not.toHaveBeenCalled();
     expect(mocks.repos.watchLists.touchList).toHaveBeenCalledWith(COURT, '职业放贷人名单', NOW.toISOString());
     expect(mocks.jobs.create).not.toHaveBeenCalled();
+    expect(mocks.jobs.kick).not.toHaveBeenCalled();
+  });
+
+  it('does not count a name another add listed at the same moment', async () => {
+    const { sut, mocks } = newTestService({ listedMeanwhile: ['王某'] });
+    const result = await sut.add(actorWith('watchlist.manage'), input('王某', '李某'));
+    expect(result).toEqual({ added: 1, skipped: [{ row: 1, name: '王某', reason: '已在名单中' }], rescreenJobId: 'job-1' });
+    expect(mocks.repos.audit.append).toHaveBeenCalledWith(expect.objectContaining({ summary: '向关注名单「职业放贷人名单」添加 1 个名称：李某（另有 1 个已在名单中或重复，未添加）' }));
+  });
+
+  it('writes and audits nothing when every name was listed at the same moment by another add', async () => {
+    const { sut, mocks } = newTestService({ listedMeanwhile: ['王某'] });
+    const result = await sut.add(actorWith('watchlist.manage'), input('王某'));
+    expect(result).toEqual({ added: 0, skipped: [{ row: 1, name: '王某', reason: '已在名单中' }], rescreenJobId: null });
+    expect(mocks.repos.audit.append).not.toHaveBeenCalled();
     expect(mocks.jobs.kick).not.toHaveBeenCalled();
   });
 

@@ -351,8 +351,10 @@ describe.each(testDialects())('watch-lists on %s', (dialect) => {
       await repo().insertList({ id: newId(), courtId: court.xc, name: '仓储测试名单', createdByName: '测试', createdAt: '2026-03-02T01:00:00.000Z', updatedAt: '2026-03-02T01:00:00.000Z', version: 1 });
       await repo().insertEntries([entry(court.xc, '仓储测试名单', 'ＡＢＣ投资 有限公司'), entry(court.xc, '仓储测试名单', '王某')]);
       // The same name in another width or spacing is the same entry: a second insert (a concurrent add) leaves the first.
-      await repo().insertEntries([entry(court.xc, '仓储测试名单', 'abc投资有限公司')]);
-      await repo().insertEntries([entry(court.xc, '另一名单', 'abc投资有限公司'), entry(court.dc, '仓储测试名单', 'abc投资有限公司')]);
+      const duplicate = entry(court.xc, '仓储测试名单', 'abc投资有限公司');
+      expect(await repo().insertEntries([duplicate])).toEqual(new Set());
+      const elsewhere = [entry(court.xc, '另一名单', 'abc投资有限公司'), entry(court.dc, '仓储测试名单', 'abc投资有限公司')];
+      expect(await repo().insertEntries(elsewhere)).toEqual(new Set(elsewhere.map((row) => row.id)));
       expect((await repo().listEntriesByKeys(court.xc, '仓储测试名单', [normalizePartyName('ABC 投资有限公司')])).map((e) => e.partyName)).toEqual(['ＡＢＣ投资 有限公司']);
       const lists = await repo().listLists(court.xc);
       expect(lists.find((l) => l.name === '仓储测试名单')?.entryCount).toBe(2);

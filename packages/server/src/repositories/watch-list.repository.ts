@@ -119,10 +119,14 @@ export function createWatchListRepository(db: Db, dialect: Dialect) {
       return rows;
     },
     /** Inserts names; one a concurrent add put on the list first is left as it is. */
-    async insertEntries(rows: readonly Insertable<WatchListEntryTable>[]) {
+    /** Inserts entries, skipping names the list already holds (another add got there first); returns the ids inserted. */
+    async insertEntries(rows: readonly Insertable<WatchListEntryTable>[]): Promise<Set<string>> {
+      const inserted = new Set<string>();
       for (const chunk of chunksFor(rows)) {
-        await db.insertInto('watchListEntry').values(chunk).onConflict((oc) => oc.columns(['courtId', 'listName', 'nameKey']).doNothing()).execute();
+        const written = await db.insertInto('watchListEntry').values(chunk).onConflict((oc) => oc.columns(['courtId', 'listName', 'nameKey']).doNothing()).returning('id').execute();
+        for (const row of written) inserted.add(row.id);
       }
+      return inserted;
     },
     async updateEntry(courtId: string, id: string, version: number, patch: Updateable<WatchListEntryTable>) {
       const result = await db

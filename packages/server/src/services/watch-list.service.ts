@@ -155,32 +155,37 @@ export function createWatchListService({ store, access, clock, rules, jobs }: De
       for (const f of fresh) if (listed.has(f.key)) skipped.push({ row: f.row, name: f.name, reason: '已在名单中' });
       skipped.sort((a, b) => a.row - b.row);
       if (added.length === 0) return { added: 0, skipped, rescreenJobId: null };
-      if (await trx.watchLists.getList(courtId, listName)) await trx.watchLists.touchList(courtId, listName, nowIso);
-      else await trx.watchLists.insertList({ id: newId(), courtId, name: listName, createdByName: by.name, createdAt: nowIso, updatedAt: nowIso, version: 1 });
-      await trx.watchLists.insertEntries(
-        added.map((f) => ({
-          id: newId(),
-          courtId,
-          listName,
-          partyName: f.name,
-          nameKey: f.key,
-          note: f.note,
-          createdBy: by.accountId,
-          createdByName: by.name,
-          updatedByName: null,
-          createdAt: nowIso,
-          updatedAt: nowIso,
-          version: 1,
-        })),
-      );
+      // Insert-or-touch, not read-then-write: a list deleted meanwhile comes back with these names.
+      await trx.watchLists.insertList({ id: newId(), courtId, name: listName, createdByName: by.name, createdAt: nowIso, updatedAt: nowIso, version: 1 });
+      await trx.watchLists.touchList(courtId, listName, nowIso);
+      const rows = added.map((f) => ({
+        id: newId(),
+        courtId,
+        listName,
+        partyName: f.name,
+        nameKey: f.key,
+        note: f.note,
+        createdBy: by.accountId,
+        createdByName: by.name,
+        updatedByName: null,
+        createdAt: nowIso,
+        updatedAt: nowIso,
+        version: 1,
+      }));
+      const inserted = await trx.watchLists.insertEntries(rows);
+      // A name another add listed between the read above and this insert is reported, not counted.
+      const written = added.filter((_, index) => inserted.has(rows[index]!.id));
+      for (const [index, f] of added.entries()) if (!inserted.has(rows[index]!.id)) skipped.push({ row: f.row, name: f.name, reason: '已在名单中' });
+      skipped.sort((a, b) => a.row - b.row);
+      if (written.length === 0) return { added: 0, skipped, rescreenJobId: null };
       await writeAudit(trx, clock, by.audit, {
         courtId,
         action: 'watchlist.add',
         targetType: 'watch_list',
         targetId: listName,
-        summary: `向关注名单「${listName}」添加 ${added.length} 个名称：${namesText(added.map((f) => f.name))}${skipped.length ? `（另有 ${skipped.length} 个已在名单中或重复，未添加）` : ''}`,
+        summary: `向关注名单「${listName}」添加 ${written.length} 个名称：${namesText(written.map((f) => f.name))}${skipped.length ? `（另有 ${skipped.length} 个已在名单中或重复，未添加）` : ''}`,
       });
-      return { added: added.length, skipped, rescreenJobId: used ? await rescreen(trx, courtId, by) : null };
+      return { added: written.length, skipped, rescreenJobId: used ? await rescreen(trx, courtId, by) : null };
     });
     return afterCommit(result);
   }
