@@ -155,6 +155,32 @@ describe.skipIf(!chromiumPath)('风险防控办导入案件、查看证据并研
     await h.shot('cases-06-detail-evidence');
   });
 
+  it('comes back from a case to the list as it was filtered, by 返回案件列表 or the browser’s Back', async () => {
+    const keyword = page.getByPlaceholder('案号或当事人');
+    await page.getByRole('button', { name: '返回案件列表' }).click();
+    await page.waitForURL((url) => url.pathname === '/cases' && url.searchParams.get('keyword') === '示01民初88');
+    await expect(keyword.inputValue()).resolves.toBe('示01民初88');
+    await page.getByRole('link', { name: PLAIN }).waitFor();
+    await expect(page.locator('.el-table__row').count()).resolves.toBe(4);
+
+    await page.locator('.el-form-item', { hasText: '有无预警' }).locator('.el-select').click();
+    await page.getByRole('option', { name: '有预警', exact: true }).click();
+    await page.getByRole('button', { name: '查询' }).click();
+    await page.waitForURL((url) => url.searchParams.get('hasWarnings') === 'true');
+    await page.getByRole('link', { name: PLAIN }).waitFor({ state: 'detached' });
+    await page.getByRole('link', { name: FLAGGED }).click();
+    await page.getByRole('heading', { level: 1, name: FLAGGED }).waitFor();
+    await page.goBack();
+    await page.getByRole('link', { name: WAGES }).waitFor();
+    await expect(keyword.inputValue()).resolves.toBe('示01民初88');
+    await expect(page.locator('.el-form-item', { hasText: '有无预警' }).locator('.el-select').textContent()).resolves.toContain('有预警');
+    await expect(page.getByRole('link', { name: PLAIN }).count()).resolves.toBe(0);
+    await h.shot('cases-06b-list-restored');
+
+    await page.getByRole('link', { name: FLAGGED }).click(); // the next steps work on this case
+    await page.getByRole('heading', { level: 1, name: FLAGGED }).waitFor();
+  });
+
   it('dismisses a warning only with a reason, and shows its new status', async () => {
     const card = page.locator('.finding-card', { hasText: '疑似非法吸收公众存款' });
     await expect(card.getByTestId('warning-status').textContent()).resolves.toContain('待研判');

@@ -1,4 +1,5 @@
 import {
+  CaseListQuery,
   caseStatusLabel,
   caseTypeLabel,
   formatYuan,
@@ -10,6 +11,7 @@ import { computed } from 'vue';
 import { caseExportUrl, listCases, type CaseFilters } from '../../api/cases';
 import { showError } from '../../components/feedback';
 import { useDateRange } from '../../composables/useDateRange';
+import { parseQueryWith, useListQuery } from '../../composables/useListQuery';
 import { usePagedList } from '../../composables/usePagedList';
 import { zh } from '../../locales/zh-CN';
 import { useCourtStore } from '../../stores/courts';
@@ -46,10 +48,28 @@ export const hasWarningOptions = [
 
 const SORTABLE: Record<string, SortField> = { filedOn: 'filedOn', caseNumber: 'caseNumber', amountYuan: 'amount' };
 
+/** The table's sort arrow for the filters' sort (a restored list may be sorted by 标的额). */
+function columnSort({ sort, order }: CaseFilters): { prop: string; order: 'ascending' | 'descending' } {
+  const prop = Object.keys(SORTABLE).find((key) => SORTABLE[key] === sort) ?? 'filedOn';
+  return { prop, order: order === 'asc' ? 'ascending' : 'descending' };
+}
+
+/**
+ * 案件列表. The filters and the page live in the URL, so a case opened from a filtered list comes
+ * back to it (返回案件列表 or the browser's Back) and a link such as `/cases?hasWarnings=true&domain=financial`
+ * opens the list filtered.
+ */
 export function useCaseList() {
   void useCourtStore().load().catch(showError);
 
   const list = usePagedList(listCases, blankFilters);
+  const { search, resetFilters, changePage } = useListQuery(list, {
+    blank: blankFilters,
+    fromQuery: parseQueryWith(CaseListQuery, blankFilters),
+    paging: true,
+  });
+  /** Read once by the table when it mounts, after the URL has filled the form. */
+  const defaultSort = columnSort(list.filters);
   const filedRange = useDateRange(list.filters, { from: 'filedFrom', to: 'filedTo' });
   const exportUrl = computed(() => caseExportUrl({ ...list.filters }));
   const narrowed = computed(() => NARROWING.some((key) => list.filters[key] !== undefined && list.filters[key] !== ''));
@@ -60,7 +80,7 @@ export function useCaseList() {
     const field = prop ? SORTABLE[prop] : undefined;
     list.filters.sort = order && field ? field : 'filedOn';
     list.filters.order = order === 'ascending' ? 'asc' : 'desc';
-    void list.search();
+    void search();
   }
 
   const typeLabel = (row: CaseSummaryView) => caseTypeLabel[row.caseType as keyof typeof caseTypeLabel] ?? row.caseType;
@@ -69,5 +89,5 @@ export function useCaseList() {
 
   void list.load();
 
-  return { list, filedRange, exportUrl, narrowed, emptyText, onSortChange, typeLabel, amountText, causesText };
+  return { list, filedRange, exportUrl, narrowed, emptyText, search, resetFilters, changePage, defaultSort, onSortChange, typeLabel, amountText, causesText };
 }

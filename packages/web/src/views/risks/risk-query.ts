@@ -1,6 +1,7 @@
 import { RISK_DOMAINS, RISK_LEVELS, RISK_STATUSES } from '@courtrisk/core';
 import type { LocationQueryRaw } from 'vue-router';
 import type { RiskFilters } from '../../api/risks';
+import { firstQueryValue, queryFromFilters } from '../../composables/useListQuery';
 
 /** The register's filter form; every field is a plain value so it can live in the URL. */
 export interface RiskFilterForm {
@@ -48,10 +49,7 @@ const matching = (pattern: RegExp, value: unknown): string | undefined =>
  * values are dropped rather than sent, so a hand-edited link still opens the list instead of a 400.
  */
 export function filtersFromQuery(query: Readonly<Record<string, unknown>>): Partial<RiskFilterForm> {
-  const first = (key: string) => {
-    const value = query[key];
-    return Array.isArray(value) ? value[0] : value;
-  };
+  const first = (key: string) => firstQueryValue(query[key]);
   const parsed: Partial<RiskFilterForm> = {
     courtId: matching(UUID, first('courtId')),
     includeLowerCourts: oneOf(['true', 'false'] as const, first('includeLowerCourts')),
@@ -71,16 +69,7 @@ export function filtersFromQuery(query: Readonly<Record<string, unknown>>): Part
 }
 
 /** The filters that differ from a blank form, for the URL and for saved filters (short, readable links). */
-export function filtersToQuery(filters: RiskFilterForm): LocationQueryRaw {
-  const blank = blankRiskFilters();
-  const query: LocationQueryRaw = {};
-  for (const key of Object.keys(blank) as (keyof RiskFilterForm)[]) {
-    const value = filters[key];
-    if (value === undefined || value === '' || value === blank[key]) continue;
-    query[key] = value;
-  }
-  return query;
-}
+export const filtersToQuery = (filters: RiskFilterForm): LocationQueryRaw => queryFromFilters(filters, blankRiskFilters());
 
 /** Filters that narrow the list (sorting does not), to tell "no risks yet" from "none match". */
 export function isNarrowed(filters: RiskFilterForm): boolean {

@@ -1,18 +1,11 @@
 import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { nextTick, reactive } from 'vue';
+import { nextTick } from 'vue';
 import * as risksApi from '../../api/risks';
 import { useRiskList } from './useRiskList';
 
-const route = reactive({ name: 'risks', query: {} as Record<string, unknown> });
-const replace = vi.fn(async ({ query }: { query: Record<string, unknown> }) => {
-  route.query = query;
-});
-vi.mock('vue-router', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('vue-router')>()),
-  useRoute: () => route,
-  useRouter: () => ({ replace, push: vi.fn() }),
-}));
+const { route, replace, mockModule } = await vi.hoisted(async () => (await import('../../composables/fake-router')).fakeRouter('risks'));
+vi.mock('vue-router', mockModule);
 vi.mock('../../api/risks', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../../api/risks')>()),
   listRisks: vi.fn(async () => ({ items: [], total: 0, page: 1, pageSize: 20 })),

@@ -1,14 +1,15 @@
 import { riskDomainLabel, riskLevelLabel, riskStatusLabel, type RiskView } from '@courtrisk/core';
-import { computed, watch } from 'vue';
-import { useRoute, useRouter } from 'vue-router';
+import { computed } from 'vue';
+import { useRouter } from 'vue-router';
 import { listRisks, riskExportUrl } from '../../api/risks';
 import { showError } from '../../components/feedback';
 import { useDateRange } from '../../composables/useDateRange';
+import { useListQuery } from '../../composables/useListQuery';
 import { usePagedList } from '../../composables/usePagedList';
 import { zh } from '../../locales/zh-CN';
 import { useCourtStore } from '../../stores/courts';
 import { labelOptions } from '../../utils/options';
-import { blankRiskFilters, filtersFromQuery, filtersToQuery, isNarrowed, type RiskFilterForm } from './risk-query';
+import { blankRiskFilters, filtersFromQuery, isNarrowed, type RiskFilterForm } from './risk-query';
 import { useRiskCreate } from './useRiskCreate';
 
 export const domainOptions = labelOptions(riskDomainLabel);
@@ -19,8 +20,6 @@ export const statusOptions = [{ value: 'open' as const, label: zh.risks.openStat
 type SortField = RiskFilterForm['sort'];
 const SORTABLE: Record<string, SortField> = { createdAt: 'createdAt', updatedAt: 'updatedAt', level: 'level' };
 
-const sameQuery = (a: object, b: object) => JSON.stringify(a) === JSON.stringify(b);
-
 /**
  * The risk register (风险登记册). The filters live in the URL: the workbench links here with
  * `?domain=…&level=…`, a search updates the address so it can be bookmarked or sent, and a saved
@@ -28,47 +27,21 @@ const sameQuery = (a: object, b: object) => JSON.stringify(a) === JSON.stringify
  */
 export function useRiskList() {
   void useCourtStore().load().catch(showError);
-  const route = useRoute();
   const router = useRouter();
 
   const list = usePagedList(listRisks, blankRiskFilters);
+  /** `query` is what the URL and the saved-filter bar carry: only the filters that are set. */
+  const { query, applyQuery, search, resetFilters } = useListQuery(list, { blank: blankRiskFilters, fromQuery: filtersFromQuery });
   const dateRange = useDateRange(list.filters);
-  /** What the URL, the export link and the saved-filter bar carry: only the filters that are set. */
-  const query = computed(() => filtersToQuery(list.filters));
   const exportUrl = computed(() => riskExportUrl({ ...list.filters, page: undefined, pageSize: undefined }));
   const narrowed = computed(() => isNarrowed(list.filters));
   const emptyText = computed(() => (narrowed.value ? zh.risks.emptyFiltered : zh.risks.empty));
-
-  function applyQuery(raw: Readonly<Record<string, unknown>>): void {
-    Object.assign(list.filters, blankRiskFilters(), filtersFromQuery(raw));
-  }
-
-  /** Searches from page 1 and puts the filters in the address bar. */
-  async function search(): Promise<void> {
-    if (!sameQuery(route.query, query.value)) await router.replace({ query: query.value });
-    await list.search();
-  }
-
-  function resetFilters(): Promise<void> {
-    Object.assign(list.filters, blankRiskFilters());
-    return search();
-  }
 
   /** A saved filter (or any stored query) replaces the form. */
   function applySaved(saved: Readonly<Record<string, unknown>>): Promise<void> {
     applyQuery(saved);
     return search();
   }
-
-  // A link to /risks?… while the register is already open reuses this page: follow it.
-  watch(
-    () => route.query,
-    (next) => {
-      if (route.name !== 'risks' || sameQuery(filtersToQuery({ ...blankRiskFilters(), ...filtersFromQuery(next) }), query.value)) return;
-      applyQuery(next);
-      void list.search();
-    },
-  );
 
   /** A department belongs to one court: choosing another court clears it. */
   function onCourtChange(): void {
@@ -90,7 +63,6 @@ export function useRiskList() {
 
   const domainText = (risk: RiskView) => `${riskDomainLabel[risk.domain]} · ${risk.subtype}`;
 
-  applyQuery(route.query);
   void list.load();
 
   return { list, dateRange, query, exportUrl, narrowed, emptyText, search, resetFilters, applySaved, onCourtChange, onSortChange, openRisk, report, assignDown, domainText };

@@ -1,10 +1,13 @@
 import type { OpinionWarningListItem, Paged, PetitionWarningListItem } from '@courtrisk/core';
 import { describe, expect, it, vi } from 'vitest';
+import { nextTick } from 'vue';
 import * as opinionApi from '../../api/opinion';
 import * as petitionsApi from '../../api/petitions';
 import * as warningsApi from '../../api/warnings';
-import { canTurnIntoRisk, initialWarningTab, subjectOf, useSourceWarningList, visibleWarningTabs } from './useSourceWarningList';
+import { canTurnIntoRisk, initialWarningTab, subjectOf, useSourceWarningList, useWarningTab, visibleWarningTabs } from './useSourceWarningList';
 
+const { route, replace, mockModule } = await vi.hoisted(async () => (await import('../../composables/fake-router')).fakeRouter('warnings'));
+vi.mock('vue-router', mockModule);
 vi.mock('../../components/feedback', () => ({ showError: vi.fn() }));
 vi.mock('../../api/warnings', () => ({ listPetitionWarnings: vi.fn(), listOpinionWarnings: vi.fn() }));
 vi.mock('../../api/petitions', () => ({ confirmPetitionWarning: vi.fn() }));
@@ -30,6 +33,19 @@ describe('预警列表 source tabs', () => {
     expect(initialWarningTab('petition', ['case', 'opinion'])).toBe('case');
     expect(initialWarningTab(undefined, ['case', 'petition'])).toBe('case');
     expect(initialWarningTab(['opinion'], ['case', 'opinion'])).toBe('case');
+  });
+
+  it('keeps the tab in the URL beside the case tab’s filters, and follows a link to another tab', async () => {
+    route.query = { tab: 'petition', status: '' };
+    const tab = useWarningTab(() => ['case', 'petition']);
+    expect(tab.value).toBe('petition');
+    tab.value = 'case';
+    await nextTick();
+    expect(replace).toHaveBeenLastCalledWith({ query: { status: '' } });
+    route.query = { status: '', tab: 'petition' };
+    await nextTick();
+    expect(tab.value).toBe('petition');
+    expect(replace).toHaveBeenCalledTimes(1);
   });
 
   it('links the subject: the petitioner page, the opinion item page, nothing when no person is named', () => {

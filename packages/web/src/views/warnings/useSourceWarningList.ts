@@ -1,6 +1,6 @@
 import type { OpinionWarningListItem, Permission, PetitionWarningListItem, RiskLevel, WarningToRiskInput } from '@courtrisk/core';
-import { ref } from 'vue';
-import type { RouteLocationRaw } from 'vue-router';
+import { ref, watch } from 'vue';
+import { useRoute, useRouter, type RouteLocationRaw } from 'vue-router';
 import { confirmOpinionWarning } from '../../api/opinion';
 import { confirmPetitionWarning } from '../../api/petitions';
 import { listOpinionWarnings, listPetitionWarnings, type SourceWarningFilters } from '../../api/warnings';
@@ -23,6 +23,29 @@ export function visibleWarningTabs(can: (permission: Permission) => boolean): Wa
 /** The tab to open on: `?tab=petition` (from the 工作台 or a risk's 关联预警) when the account sees it, else 案件预警. */
 export function initialWarningTab(requested: unknown, visible: readonly WarningTab[]): WarningTab {
   return visible.find((tab) => tab === requested) ?? 'case';
+}
+
+/**
+ * The open tab, kept in the URL as `?tab=` (none for 案件预警), so Back from a case or a petitioner
+ * returns to the tab the user was on; a link to another tab while the page is open switches to it.
+ */
+export function useWarningTab(visible: () => readonly WarningTab[]) {
+  const route = useRoute();
+  const router = useRouter();
+  const listRoute = route.name;
+  const tab = ref<WarningTab>(initialWarningTab(route.query.tab, visible()));
+  watch(tab, (next) => {
+    if (initialWarningTab(route.query.tab, visible()) === next) return;
+    const { tab: _previous, ...rest } = route.query;
+    void router.replace({ query: next === 'case' ? rest : { ...rest, tab: next } });
+  });
+  watch(
+    () => route.query.tab,
+    (requested) => {
+      if (route.name === listRoute) tab.value = initialWarningTab(requested, visible());
+    },
+  );
+  return tab;
 }
 
 /** Where the warning's subject opens: the petitioner page, or the opinion item page; null when it names no one. */
