@@ -1,3 +1,6 @@
+// Every call registers every command, so registering must stay cheap: command modules load
+// '@courtrisk/server' (Fastify, Kysely, ExcelJS…) only inside their actions, with `await import`,
+// and `screen` loads only '@courtrisk/server/screening'. test/startup.test.ts keeps it so.
 import { Command } from 'commander';
 import { registerAuditCommands } from './commands/verify-audit.js';
 import { registerMigrateCommand } from './commands/migrate-database.js';

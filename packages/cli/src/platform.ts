@@ -1,17 +1,9 @@
-import {
-  configDocs,
-  createServices,
-  loadConfig,
-  migrateToLatest,
-  openDatabase,
-  type Config,
-  type Database,
-  type DemoAccount,
-  type Services,
-} from '@courtrisk/server';
+import type { Config, Database, DemoAccount, Services } from '@courtrisk/server';
+import { configDocs } from '@courtrisk/server/config';
 
 /** Opens the configured database, migrates it, runs `work` with the services, and closes. */
 export async function withServices<T>(work: (services: Services, config: Config, database: Database) => Promise<T>): Promise<T> {
+  const { createServices, loadConfig, migrateToLatest, openDatabase } = await import('@courtrisk/server');
   const config = loadConfig();
   const database = await openDatabase(config.db);
   try {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import { parseWatchListText, WatchListAddInput, WatchListName, watchListPartyNameProblem, type WatchListEntryItem, type WatchListTextEntry } from '@courtrisk/core';
-import { AppError, type Services } from '@courtrisk/server';
+import type { Services } from '@courtrisk/server';
 import { withServices } from '../platform.js';
 
 const isWorkbook = (file: string) => /\.xlsx$/i.test(file);
@@ -26,6 +26,7 @@ export function readWatchListFile(file: string): WatchListEntryItem[] {
  * sheet's column A, column B as the note, a heading row and empty cells skipped.
  */
 async function readWatchListWorkbook(services: Services, file: string): Promise<WatchListEntryItem[]> {
+  const { AppError } = await import('@courtrisk/server');
   try {
     return checkedEntries(file, (await services.watchLists.operator.readFile(fs.readFileSync(file))).entries);
   } catch (error) {

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { loadConfig, migrateToLatest, openDatabase } from '@courtrisk/server';
 import { describeDatabase } from '../platform.js';
 
 export function registerMigrateCommand(program: Command) {
@@ -7,6 +6,7 @@ export function registerMigrateCommand(program: Command) {
     .command('migrate')
     .description('执行数据库迁移（启动时也会自动执行）')
     .action(async () => {
+      const { loadConfig, migrateToLatest, openDatabase } = await import('@courtrisk/server');
       const config = loadConfig();
       const database = await openDatabase(config.db);
       try {

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { riskDomainLabel, type RiskDomain } from '@courtrisk/core';
-import { chinaToday, screenFile, systemClock, writeScreenReport } from '@courtrisk/server';
 import { readWatchListFile } from './manage-watchlist.js';
 
 export function registerScreenCommand(program: Command) {
@@ -21,6 +20,7 @@ export function registerScreenCommand(program: Command) {
       {} as Record<string, string[]>,
     )
     .action(async (file: string, options: { rules?: string; out?: string; watchList: Record<string, string[]> }) => {
+      const { chinaToday, screenFile, systemClock, writeScreenReport } = await import('@courtrisk/server/screening');
       const result = await screenFile(file, options.rules, chinaToday(systemClock), options.watchList);
       console.log(`共 ${result.rows} 行，筛查 ${result.screened} 件，格式错误 ${new Set(result.invalid.map((i) => i.row)).size} 行，命中 ${result.findings.length} 条预警`);
       for (const [domain, count] of Object.entries(result.byDomain)) console.log(`  ${riskDomainLabel[domain as RiskDomain] ?? domain}：${count}`);

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { seedDemo } from '@courtrisk/server';
 import { printDemoAccounts, withServices } from '../platform.js';
 
 export function registerSeedDemoCommand(program: Command) {
@@ -7,6 +6,7 @@ export function registerSeedDemoCommand(program: Command) {
     .command('seed-demo')
     .description('在空数据库中生成演示法院、部门与账号')
     .action(async () => {
+      const { seedDemo } = await import('@courtrisk/server');
       await withServices(async (services, config) => {
         if ((await services.store.repos.courts.countAll()) > 0) {
           throw new Error('数据库中已有法院数据，演示数据只能生成在空数据库中');

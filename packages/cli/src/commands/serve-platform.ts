@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { startServer } from '@courtrisk/server';
 import { describeDatabase, printDemoAccounts } from '../platform.js';
 
 export function registerServeCommand(program: Command) {
@@ -8,6 +7,7 @@ export function registerServeCommand(program: Command) {
     .description('启动平台（首次启动且数据库为空时生成演示数据）')
     .option('--no-demo', '不生成演示数据（生产环境：先用 courtrisk user create 创建管理员）')
     .action(async (options: { demo: boolean }) => {
+      const { startServer } = await import('@courtrisk/server');
       const server = await startServer({ demo: options.demo });
       if (!options.demo && (await server.services.store.repos.accounts.countAll()) === 0) {
         await server.close();

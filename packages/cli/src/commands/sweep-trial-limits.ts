@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { CLI_ACTOR } from '@courtrisk/server';
 import { withServices } from '../platform.js';
 
 export function registerTrialLimitCommands(program: Command) {
@@ -10,6 +9,7 @@ export function registerTrialLimitCommands(program: Command) {
     .option('--force', '今天已巡检过的法院也重新评估（修改审限设置后使用）')
     .option('--court-code <代码>', '只巡检这一家法院，如 示0101')
     .action(async (options: { force?: boolean; courtCode?: string }) => {
+      const { CLI_ACTOR } = await import('@courtrisk/server');
       const result = await withServices(async (services) => {
         const courtIds = options.courtCode ? [await services.operator.courtIdByCode(options.courtCode)] : undefined;
         return services.trialLimitSweep.run({ force: options.force === true, by: CLI_ACTOR, ...(courtIds ? { courtIds } : {}) });

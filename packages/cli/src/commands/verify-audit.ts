@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { verifyAuditChains } from '@courtrisk/server';
 import { withServices } from '../platform.js';
 
 export function registerAuditCommands(program: Command) {
@@ -8,6 +7,7 @@ export function registerAuditCommands(program: Command) {
     .command('verify')
     .description('校验全部法院的审计日志 SM3 哈希链，报告第一处断链')
     .action(async () => {
+      const { verifyAuditChains } = await import('@courtrisk/server');
       const result = await withServices((services) => verifyAuditChains(services.store.repos));
       if (result.ok) {
         console.log(`审计日志完整：共校验 ${result.checked} 条记录`);

@@ -240,6 +240,11 @@ export const Citation = strictObject(
 );
 export type Citation = z.infer<typeof Citation>;
 
+/** Citations as one line of Chinese text: 《文件》（版本） 条款；… */
+export function formatCitations(citations: readonly Citation[]): string {
+  return citations.map((c) => `《${c.document}》${c.edition ? `（${c.edition}）` : ''}${c.article ? ` ${c.article}` : ''}`).join('；');
+}
+
 const Score = (what: string) => z.number({ error: `${what}必须是数字` }).int({ error: `${what}必须是整数` }).min(1, { error: `${what}应在 1–5 之间` }).max(5, { error: `${what}应在 1–5 之间` });
 
 export const RuleSpec = strictObject(

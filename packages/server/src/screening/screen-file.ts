@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {
   CaseInput,
+  formatCitations,
   inferPartyKind,
   parseCaseNumber,
   parseRulePackFiles,
@@ -12,7 +13,6 @@ import {
 } from '@courtrisk/core';
 import { buildXlsx } from '../export/xlsx.js';
 import { formatOfFileName, openRowSource } from '../imports/file-rows.js';
-import { formatCitations } from '../services/warning.service.js';
 import { compilePacks, type WatchLists } from './compile-packs.js';
 import { DEFAULT_RULES_DIR } from './default-rule-packs.js';
 import { toScreeningInput } from './case-screening.js';

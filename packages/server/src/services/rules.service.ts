@@ -1,5 +1,6 @@
 import { newId } from '../ids.js';
 import {
+  formatCitations,
   levelForScore,
   parseRulePack,
   type BackgroundJobView,
@@ -26,7 +27,6 @@ import { writeAudit } from './audit-writer.js';
 import type { JobRunner } from './job-runner.js';
 import type { RuleRuntime } from './screening.service.js';
 import type { Store } from './store.js';
-import { formatCitations } from './warning.service.js';
 
 /** A rule pack that does not validate: 400 with every problem at its line and column. */
 export class RulesInvalidError extends AppError {

@@ -1,4 +1,4 @@
-import { scoreRisk, type Citation, type Paged, type RiskLevel, type RiskMatrix, type WarningListQuery, type WarningTriageInput, type WarningView } from '@courtrisk/core';
+import { formatCitations, scoreRisk, type Citation, type Paged, type RiskLevel, type RiskMatrix, type WarningListQuery, type WarningTriageInput, type WarningView } from '@courtrisk/core';
 import type { Clock } from '../clock.js';
 import type { WarningTable } from '../db/schema.js';
 import { ConflictError, StaleVersionError, ValidationError } from '../errors.js';
@@ -49,10 +49,6 @@ function parseCitations(json: string): Citation[] {
 }
 
 /** Citations as one line: 《中华人民共和国刑法》（2020年修正） 第一百七十六条；… */
-export function formatCitations(citations: readonly Citation[]): string {
-  return citations.map((c) => `《${c.document}》${c.edition ? `（${c.edition}）` : ''}${c.article ? ` ${c.article}` : ''}`).join('；');
-}
-
 const ACTION_LABEL = { confirm: '确认', merge: '合并', dismiss: '排除' } as const;
 
 /**
