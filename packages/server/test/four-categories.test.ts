@@ -110,6 +110,7 @@ describe.each(testDialects())('four-category cases on %s', (dialect) => {
     expect(rows).toHaveLength(1);
     expect(rows[0]!.slice(0, 5)).toEqual(['(2026)示01民初701号', '示例市中级人民法院', '民事审判第一庭', '承办法官', '2026-01-05']);
     expect(rows[0]![6]).toBe('（四）有关单位或者个人反映法官有违法审判行为的');
+    expect(rows[0]![7]).toBe(''); // （四） has no sub-items
     expect(rows[0]!.slice(8)).toEqual([1, '2026-03-01 10:00:00']);
 
     expect(await rowsOf(risk, '?category=judgeMisconductReported&open=true')).toHaveLength(2);

@@ -26,7 +26,8 @@ export function writeAudit(repos: Pick<Repositories, 'audit'>, clock: Clock, act
   });
 }
 
-export type FieldDescription = string | { label: string; format: (value: unknown) => string };
+/** A field as the audit names it: a plain label, a label with a value format, or a label whose text is withheld (said changed, never quoted). */
+export type FieldDescription = string | { label: string; format: (value: unknown) => string } | { label: string; withheld: true };
 
 /**
  * "字段：旧 → 新" for the fields that changed, in words staff read (labels, Chinese values);
@@ -36,8 +37,13 @@ export function describeChanges(before: Record<string, unknown>, patch: Record<s
   const lines: string[] = [];
   for (const [key, description] of Object.entries(fields)) {
     if (!(key in patch) || patch[key] === undefined) continue;
+    if (JSON.stringify(before[key] ?? null) === JSON.stringify(patch[key] ?? null)) continue;
+    if (typeof description !== 'string' && 'withheld' in description) {
+      lines.push(`${description.label}：已修改（内容不记入日志）`);
+      continue;
+    }
     const { label, format } = typeof description === 'string' ? { label: description, format: showValue } : description;
-    if (JSON.stringify(before[key] ?? null) !== JSON.stringify(patch[key] ?? null)) lines.push(`${label}：${format(before[key])} → ${format(patch[key])}`);
+    lines.push(`${label}：${format(before[key])} → ${format(patch[key])}`);
   }
   return lines.length > 0 ? lines.join('；') : '无字段变化';
 }

@@ -238,7 +238,12 @@ export function createFourCategoryService({ store, access, clock }: { store: Sto
         { header: '立案日期', width: 12, value: (r) => r.filedOn },
         { header: '结案日期', width: 12, value: (r) => r.closedOn },
         { header: '四类案件类别', width: 48, value: (r) => r.categories.map((c) => c.label).join('；') },
-        { header: '具体情形', width: 48, value: (r) => r.categories.flatMap((c) => c.itemLabels).join('；') },
+        // Each sub-item after its category's ordinal, so a case of two categories reads which is which.
+        {
+          header: '具体情形',
+          width: 48,
+          value: (r) => r.categories.flatMap((c) => c.itemLabels.map((item) => `${getFourCategory(c.category as FourCategoryCode).ordinal}${item}`)).join('；'),
+        },
         { header: '监督次数', width: 10, value: (r) => r.supervisionCount },
         { header: '最近监督时间', width: 20, value: (r) => formatChinaTime(r.lastSupervisedAt) },
       ], items);

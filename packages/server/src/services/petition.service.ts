@@ -32,7 +32,7 @@ import { newId } from '../ids.js';
 import type { Repositories } from '../repositories/index.js';
 import { asScopedCourt, type AccessChecker } from './access.js';
 import { auditActorOf, type Actor } from './actor.js';
-import { describeChanges, writeAudit } from './audit-writer.js';
+import { describeChanges, writeAudit, type FieldDescription } from './audit-writer.js';
 import type { PetitionFlagEngine } from './petition-flags.js';
 import { loadPetitionSettings } from './petition-settings.service.js';
 import type { Store } from './store.js';
@@ -40,7 +40,7 @@ import type { Store } from './store.js';
 type Links = Awaited<ReturnType<Repositories['petitions']['listLinks']>>;
 
 /** The edit's audit names every changed field; the petition's words are never copied into the log. */
-const AUDITED_FIELDS = {
+const AUDITED_FIELDS: Record<string, FieldDescription> = {
   channel: { label: '信访渠道', format: (value: unknown) => petitionChannelLabel[value as PetitionChannel] ?? String(value) },
   receivedOn: '收到日期',
   // A plain label would print a count of 1 as 是 (describeChanges reads 0/1 as flags).
@@ -51,8 +51,8 @@ const AUDITED_FIELDS = {
   petitioners: { label: '信访人', format: (value: unknown) => (value as string[]).join('、') || '（空）' },
   cases: { label: '关联案件', format: (value: unknown) => (value as string[]).join('、') || '（无）' },
   outcome: { label: '处理结果', format: (value: unknown) => petitionOutcomeLabel[value as PetitionOutcome] ?? String(value) },
-  content: { label: '信访内容', format: () => '（已修改）' },
-  demands: { label: '信访诉求', format: () => '（已修改）' },
+  content: { label: '信访内容', withheld: true },
+  demands: { label: '信访诉求', withheld: true },
 };
 
 /**
