@@ -100,20 +100,6 @@ function asListed(row: string[]): ListedRow {
   return { caseNumber, court, department: department || '—', judge: judge || '—', categories, supervisionCount, lastSupervised: lastSupervised || '—' };
 }
 
-/** How many animations in the page will still end (spinners, which never do, left out). Runs in the page. */
-function finiteAnimations(): number {
-  // These suites are type-checked without the DOM library: the little of it used here, spelled out.
-  type Animations = { getAnimations(): { effect: { getTiming(): { iterations?: number } } | null }[] };
-  const { document } = globalThis as unknown as { document: Animations };
-  return document.getAnimations().filter((animation) => animation.effect?.getTiming().iterations !== Infinity).length;
-}
-
-/** Menus, dialogs and messages have stopped moving, so a screenshot shows the page at rest. */
-async function animationsSettled(page: Page): Promise<void> {
-  // Polled from outside: the page's CSP forbids the string evaluation page.waitForFunction uses.
-  await expect.poll(() => page.evaluate(finiteAnimations)).toBe(0);
-}
-
 async function exportList(page: Page): Promise<Download> {
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '导出 XLSX' }).click()]);
   expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
@@ -142,7 +128,6 @@ describe.skipIf(!chromiumPath)('院领导标注四类案件并登记监督，导
   it('starts with no labelled case: the demo labels none', async () => {
     await openMenu(page, '四类案件');
     await expect.poll(() => page.getByText('没有已标注的四类案件').count()).toBe(2); // counts and list both empty
-    await animationsSettled(page);
     await h.shot('four-categories-01-empty');
   });
 
@@ -152,7 +137,6 @@ describe.skipIf(!chromiumPath)('院领导标注四类案件并登记监督，导
     const proposal = panel.getByTestId('four-category-proposal').filter({ hasText: '（二）涉及群体性纠纷' });
     await proposal.getByText('当事人或者被害人人数众多，可能引发群体性事件的').waitFor();
     await panel.scrollIntoViewIfNeeded();
-    await animationsSettled(page);
     await h.shot('four-categories-02-proposal');
 
     await proposal.getByRole('button', { name: '确认标注' }).click();
@@ -188,7 +172,6 @@ describe.skipIf(!chromiumPath)('院领导标注四类案件并登记监督，导
     await panel.getByText('院庭长监督记录（1）').waitFor();
     await panel.getByText(SUPERVISION_NOTE).waitFor();
     await panel.scrollIntoViewIfNeeded();
-    await animationsSettled(page);
     await h.shot('four-categories-03-labelled-supervised');
   });
 
@@ -211,7 +194,6 @@ describe.skipIf(!chromiumPath)('院领导标注四类案件并登记监督，导
     // 案件数, then 尚无监督记录: the proposal's case has no supervision yet, the other has one.
     await expect(counts.filter({ hasText: '（二）' }).textContent()).resolves.toMatch(/民事审判第一庭（二）.*11$/);
     await expect(counts.filter({ hasText: '（一）' }).textContent()).resolves.toMatch(/民事审判第一庭（一）.*10$/);
-    await animationsSettled(page);
     await h.shot('four-categories-04-list');
   });
 
@@ -238,7 +220,6 @@ describe.skipIf(!chromiumPath)('院领导标注四类案件并登记监督，导
     const shown = await listedRows(page);
     expect(shown.map((row) => row.caseNumber)).toEqual([ordinary]);
     await expect(page.locator('.page-card').first().locator('.el-table__body-wrapper tr.el-table__row').count()).resolves.toBe(1);
-    await animationsSettled(page);
     await h.shot('four-categories-05-filtered');
 
     const download = await exportList(page);

@@ -37,13 +37,27 @@ export function locateChromium(): string | null {
   return null;
 }
 
+/** How many animations in the page will still end (spinners, which never do, left out). Runs in the page. */
+function finiteAnimations(): number {
+  // These suites are type-checked without the DOM library: the little of it used here, spelled out.
+  type Animations = { getAnimations(): { effect: { getTiming(): { iterations?: number } } | null }[] };
+  const { document } = globalThis as unknown as { document: Animations };
+  return document.getAnimations().filter((animation) => animation.effect?.getTiming().iterations !== Infinity).length;
+}
+
+/** Menus, dialogs and messages have stopped moving, so a screenshot shows the page at rest. */
+async function animationsSettled(page: Page): Promise<void> {
+  // Polled from outside: the page's CSP forbids the string evaluation page.waitForFunction uses.
+  await expect.poll(() => page.evaluate(finiteAnimations)).toBe(0);
+}
+
 export interface Harness {
   server: RunningServer;
   context: BrowserContext;
   page: Page;
   /** Uncaught errors in the page; a flow should end with none. */
   pageErrors: string[];
-  /** Saves `<SHOTS_DIR>/<name>.png` of the whole page. */
+  /** Saves `<SHOTS_DIR>/<name>.png` of the whole page, once its animations have ended. */
   shot(name: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -104,6 +118,7 @@ export async function startHarness(executablePath: string): Promise<Harness> {
     page,
     pageErrors,
     async shot(name) {
+      await animationsSettled(page);
       await page.screenshot({ path: path.join(SHOTS_DIR, `${name}.png`), fullPage: true });
     },
     async close() {

@@ -48,20 +48,6 @@ async function openPetitionEdit(page: Page, receivedOn: string): Promise<Locator
   return dialog;
 }
 
-/** How many animations in the page will still end (spinners, which never do, left out). Runs in the page. */
-function finiteAnimations(): number {
-  // These suites are type-checked without the DOM library: the little of it used here, spelled out.
-  type Animations = { getAnimations(): { effect: { getTiming(): { iterations?: number } } | null }[] };
-  const { document } = globalThis as unknown as { document: Animations };
-  return document.getAnimations().filter((animation) => animation.effect?.getTiming().iterations !== Infinity).length;
-}
-
-/** Menus, dialogs and messages have stopped moving, so a screenshot shows the page at rest. */
-async function animationsSettled(page: Page): Promise<void> {
-  // Polled from outside: the page's CSP forbids the string evaluation page.waitForFunction uses.
-  await expect.poll(() => page.evaluate(finiteAnimations)).toBe(0);
-}
-
 /** The status of a GET against the API in the page's own session (cookies included). */
 async function apiStatus(page: Page, path: string): Promise<number> {
   return page.evaluate(async (url) => (await fetch(url, { credentials: 'same-origin' })).status, `/api/v1${path}`);
@@ -151,7 +137,6 @@ describe.skipIf(!chromiumPath)('信访接待登记来访形成重复访，修改
     await message.waitFor();
     await expect(message.textContent()).resolves.toContain('请填写信访内容');
     await expect(dialog.isVisible()).resolves.toBe(true);
-    await animationsSettled(page);
     await h.shot('petitions-05-edit-invalid');
 
     await dialog.getByRole('button', { name: '取消' }).click();
@@ -176,7 +161,6 @@ describe.skipIf(!chromiumPath)('信访接待登记来访形成重复访，修改
     await headcount.fill('2');
     await headcount.press('Tab'); // the number input commits on blur; Enter would submit the form
     await expect(headcount.inputValue()).resolves.toBe('2');
-    await animationsSettled(page);
     await h.shot('petitions-06-edit-dialog');
     const [saved] = await Promise.all([
       page.waitForResponse((response) => response.request().method() === 'PUT' && response.url().includes('/api/v1/petitions/')),
@@ -191,7 +175,6 @@ describe.skipIf(!chromiumPath)('信访接待登记来访形成重复访，修改
     // Still three visits in 90 days: the edit leaves 重复访 standing.
     await page.locator('.el-descriptions').getByText('重复访').first().waitFor();
     await expect(page.locator('.el-descriptions').textContent()).resolves.toContain('3 次');
-    await animationsSettled(page);
     await h.shot('petitions-07-edited-row');
 
     await page.getByRole('tab', { name: '时间线' }).click();
@@ -200,7 +183,6 @@ describe.skipIf(!chromiumPath)('信访接待登记来访形成重复访，修改
     await visit.getByText(EDITED_DEMANDS).waitFor();
     await expect(visit.count()).resolves.toBe(1);
     await expect(visit.textContent()).resolves.not.toContain(REGISTERED_DEMANDS);
-    await animationsSettled(page);
     await h.shot('petitions-08-edited-timeline');
   });
 
@@ -211,7 +193,6 @@ describe.skipIf(!chromiumPath)('信访接待登记来访形成重复访，修改
     await row.getByRole('cell', { name: secondVisitOn, exact: true }).waitFor();
     await row.getByRole('cell', { name: '2', exact: true }).waitFor(); // 到访人数
     await row.getByRole('link', { name: '王某某' }).waitFor();
-    await animationsSettled(page);
     await h.shot('petitions-09-petition-list');
 
     // 编辑 on this page reads the whole record from the server first.
@@ -296,7 +277,6 @@ describe.skipIf(!chromiumPath)('信访接待登记来访形成重复访，修改
     expect(summary).not.toContain('信访内容'); // unchanged fields are not listed
     expect(summary).not.toContain(EDITED_DEMANDS); // the petition's own words stay out of the log
     await expect.poll(() => page.locator('.el-loading-mask:visible').count()).toBe(0);
-    await animationsSettled(page);
     await h.shot('petitions-13-audit-log');
     expect(h.pageErrors).toEqual([]);
   });
