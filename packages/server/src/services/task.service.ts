@@ -21,6 +21,7 @@ import {
 import { chinaToday, type Clock } from '../clock.js';
 import type { RiskTaskFileTable, RiskTaskTable } from '../db/schema.js';
 import { AppError, ConflictError, ForbiddenError, NotFoundError, StaleVersionError, ValidationError } from '../errors.js';
+import { OLE_SIGNATURE, startsWithBytes, ZIP_SIGNATURE } from '../file-signatures.js';
 import { groupBy } from '../group-by.js';
 import { newId } from '../ids.js';
 import { TASK_OWED_STATUSES, type TaskRow, type TaskViewer } from '../repositories/task.repository.js';
@@ -39,9 +40,6 @@ export interface UploadedFile {
   stream: Readable & { truncated?: boolean };
 }
 
-const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-const ZIP = [0x50, 0x4b, 0x03, 0x04];
-const startsWith = (head: Buffer, magic: readonly number[]) => magic.every((byte, index) => head[index] === byte);
 const isBinary = (head: Buffer) => head.includes(0);
 
 /**
@@ -49,14 +47,14 @@ const isBinary = (head: Buffer) => head.includes(0);
  * it (magic bytes; text must hold no NUL byte), so a renamed executable is refused.
  */
 const FILE_TYPES: Record<string, { contentType: string; matches: (head: Buffer) => boolean }> = {
-  pdf: { contentType: 'application/pdf', matches: (h) => startsWith(h, [0x25, 0x50, 0x44, 0x46, 0x2d]) },
-  doc: { contentType: 'application/msword', matches: (h) => startsWith(h, OLE) },
-  docx: { contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', matches: (h) => startsWith(h, ZIP) },
-  xls: { contentType: 'application/vnd.ms-excel', matches: (h) => startsWith(h, OLE) },
-  xlsx: { contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', matches: (h) => startsWith(h, ZIP) },
-  jpg: { contentType: 'image/jpeg', matches: (h) => startsWith(h, [0xff, 0xd8, 0xff]) },
-  jpeg: { contentType: 'image/jpeg', matches: (h) => startsWith(h, [0xff, 0xd8, 0xff]) },
-  png: { contentType: 'image/png', matches: (h) => startsWith(h, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]) },
+  pdf: { contentType: 'application/pdf', matches: (h) => startsWithBytes(h, [0x25, 0x50, 0x44, 0x46, 0x2d]) },
+  doc: { contentType: 'application/msword', matches: (h) => startsWithBytes(h, OLE_SIGNATURE) },
+  docx: { contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', matches: (h) => startsWithBytes(h, ZIP_SIGNATURE) },
+  xls: { contentType: 'application/vnd.ms-excel', matches: (h) => startsWithBytes(h, OLE_SIGNATURE) },
+  xlsx: { contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', matches: (h) => startsWithBytes(h, ZIP_SIGNATURE) },
+  jpg: { contentType: 'image/jpeg', matches: (h) => startsWithBytes(h, [0xff, 0xd8, 0xff]) },
+  jpeg: { contentType: 'image/jpeg', matches: (h) => startsWithBytes(h, [0xff, 0xd8, 0xff]) },
+  png: { contentType: 'image/png', matches: (h) => startsWithBytes(h, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]) },
   txt: { contentType: 'text/plain; charset=utf-8', matches: (h) => !isBinary(h) },
 };
 const ALLOWED_TEXT = 'PDF、Word（doc/docx）、Excel（xls/xlsx）、JPG、PNG、TXT';

@@ -1,13 +1,8 @@
 import ExcelJS from 'exceljs';
 import { readWatchListRows, WATCH_LIST_ADD_MAX, WATCH_LIST_FILE_MAX_BYTES, type WatchListFileResult } from '@courtrisk/core';
 import { AppError, ValidationError } from '../errors.js';
+import { OLE_SIGNATURE, startsWithBytes, ZIP_SIGNATURE } from '../file-signatures.js';
 import { cellText } from '../imports/file-rows.js';
-
-const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
-/** Compound File Binary: the pre-2007 `.xls` workbook (and `.doc`). */
-const CFB_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0];
-
-const startsWith = (bytes: Uint8Array, signature: readonly number[]) => signature.every((byte, i) => bytes[i] === byte);
 
 /**
  * The names of a 关注名单 workbook (XLSX): the first worksheet's first column, its second column
@@ -20,8 +15,8 @@ const startsWith = (bytes: Uint8Array, signature: readonly number[]) => signatur
 export async function readWatchListXlsx(bytes: Buffer): Promise<WatchListFileResult> {
   if (bytes.length === 0) throw new ValidationError('上传的文件是空的');
   if (bytes.length > WATCH_LIST_FILE_MAX_BYTES) throw new AppError('payload_too_large', 413, `名单文件过大（上限 ${WATCH_LIST_FILE_MAX_BYTES / 1024 / 1024} MB），请拆分后分批读取`);
-  if (startsWith(bytes, CFB_SIGNATURE)) throw new ValidationError('这是旧版 Excel（.xls）文件，请在 Excel 中“另存为” .xlsx 格式后再读取');
-  if (!startsWith(bytes, ZIP_SIGNATURE)) throw new ValidationError('文件不是 Excel 工作簿（.xlsx），无法读取名称');
+  if (startsWithBytes(bytes, OLE_SIGNATURE)) throw new ValidationError('这是旧版 Excel（.xls）文件，请在 Excel 中“另存为” .xlsx 格式后再读取');
+  if (!startsWithBytes(bytes, ZIP_SIGNATURE)) throw new ValidationError('文件不是 Excel 工作簿（.xlsx），无法读取名称');
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
